@@ -1,0 +1,80 @@
+package jp.renkei.core.subscribers;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import jp.renkei.core.Language;
+import jp.renkei.core.imports.CsvTable;
+import jp.renkei.core.imports.LookaheadReader;
+import jp.renkei.core.imports.Parsed;
+
+/**
+ * Reads a subscriber CSV with columns {@code subscriber_id,name,email,phone,language} in any
+ * order; extra columns are ignored.
+ */
+public final class SubscriberCsvReader extends LookaheadReader<SubscriberRecord> {
+
+    // Deliberately loose: the mail server is the real judge, this only catches obvious typos.
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final CsvTable table;
+    private final int id;
+    private final int name;
+    private final int email;
+    private final int phone;
+    private final int language;
+
+    /** Reads the header immediately; a missing column raises {@link jp.renkei.core.imports.ImportFormatException}. */
+    public SubscriberCsvReader(InputStream in, String fileName) {
+        this.table = CsvTable.open(in, fileName);
+        try {
+            this.id = table.requireColumn("subscriber_id");
+            this.name = table.requireColumn("name");
+            this.email = table.requireColumn("email");
+            this.phone = table.requireColumn("phone");
+            this.language = table.requireColumn("language");
+        } catch (RuntimeException e) {
+            table.close();
+            throw e;
+        }
+    }
+
+    @Override
+    protected Parsed<SubscriberRecord> fetch() {
+        return table.next().map(this::toSubscriber).orElse(null);
+    }
+
+    private Parsed<SubscriberRecord> toSubscriber(Parsed<CsvRecord> parsed) {
+        if (!(parsed instanceof Parsed.Row<CsvRecord> row)) {
+            return new Parsed.Rejected<>(parsed.line(), ((Parsed.Rejected<CsvRecord>) parsed).reason());
+        }
+        CsvRecord r = row.value();
+        long line = row.line();
+        String subscriberId = r.getField(id).strip();
+        if (subscriberId.isEmpty()) {
+            return new Parsed.Rejected<>(line, "subscriber_id is empty");
+        }
+        String mail = r.getField(email).strip();
+        if (mail.isEmpty()) {
+            return new Parsed.Rejected<>(line, "email is empty for subscriber " + subscriberId);
+        }
+        if (!EMAIL.matcher(mail).matches()) {
+            return new Parsed.Rejected<>(line, "email '" + mail + "' is not a valid address");
+        }
+        String lang = r.getField(language).strip().toLowerCase(Locale.ROOT);
+        Language parsedLanguage;
+        try {
+            parsedLanguage = lang.isEmpty() ? Language.JA : Language.fromCode(lang);
+        } catch (IllegalArgumentException e) {
+            return new Parsed.Rejected<>(line, "language '" + lang + "' is not ja or en");
+        }
+        return new Parsed.Row<>(line, new SubscriberRecord(
+                subscriberId, r.getField(name).strip(), mail, r.getField(phone).strip(), parsedLanguage));
+    }
+
+    @Override
+    public void close() {
+        table.close();
+    }
+}
