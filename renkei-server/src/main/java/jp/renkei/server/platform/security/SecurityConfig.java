@@ -1,0 +1,69 @@
+package jp.renkei.server.platform.security;
+
+import jp.renkei.server.platform.Accounts;
+import jp.renkei.server.platform.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may do what, in one place. The API authenticates with bearer tokens and no session; the
+ * web UI with a password form. The subscriber portal and the demo mail viewer need no login.
+ * Role rules live here rather than in pages so the role matrix test covers all of them.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    private static final String ADMIN = Role.ADMINISTRATOR.name();
+    private static final String OPERATOR = Role.OPERATOR.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, Accounts accounts, JsonErrors errors) throws Exception {
+        return http
+                .securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(accounts, errors), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers("/api/v1/users/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, OPERATOR, AUDITOR)
+                        .requestMatchers("/api/**").hasAnyRole(ADMIN, OPERATOR)
+                        .anyRequest().denyAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(errors::unauthenticated)
+                        .accessDeniedHandler(errors::forbidden))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                                "/portal/**", "/demo/mail/**", "/actuator/health").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/settings/users/**").hasRole(ADMIN)
+                        .requestMatchers("/settings/users/**", "/audit/**").hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/settings/tokens/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ADMIN, OPERATOR, AUDITOR)
+                        .anyRequest().hasAnyRole(ADMIN, OPERATOR))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .build();
+    }
+}
