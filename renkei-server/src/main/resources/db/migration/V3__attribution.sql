@@ -1,0 +1,17 @@
+-- Assignments: periods in which a subscriber held an IP (from RADIUS accounting sessions).
+-- A session is identified by its key (Acct-Unique-Session-Id, or NAS + Acct-Session-Id);
+-- fragments of one session arriving in several files are merged into one row.
+create table assignment (
+    id              bigint generated always as identity primary key,
+    organisation_id bigint not null references organisation (id),
+    session_key     text not null,
+    subscriber_id   text not null,
+    ip              inet not null,
+    nas             text not null default '',
+    started_at      timestamptz not null,
+    stopped_at      timestamptz,
+    last_seen_at    timestamptz not null,
+    source          text not null,
+    unique (organisation_id, session_key)
+);
+create index assignment_lookup on assignment (organisation_id, ip, started_at);
