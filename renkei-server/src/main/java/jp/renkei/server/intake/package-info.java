@@ -1,0 +1,7 @@
+/**
+ * Intake: takes in reports of vulnerable or infected devices (Shadowserver first), normalises each
+ * row into an observation, attributes it to the subscriber who held the IP at that instant, and
+ * announces new observations with {@link jp.renkei.server.intake.ObservationsRecorded}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Intake")
+package jp.renkei.server.intake;
