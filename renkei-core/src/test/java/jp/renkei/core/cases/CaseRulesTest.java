@@ -1,0 +1,53 @@
+package jp.renkei.core.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CaseRulesTest {
+
+    private static final Instant FIX_REPORTED = Instant.parse("2026-11-20T09:00:00Z");
+
+    @Test
+    void aSightingAfterTheReportedFixReopensTheCase() {
+        assertThat(CaseRules.onObservation(CaseState.FIXED_REPORTED, Optional.of(FIX_REPORTED),
+                FIX_REPORTED.plusSeconds(1))).isEqualTo(CaseState.REOPENED);
+    }
+
+    @Test
+    void aLateReportOfAnOlderSightingDoesNotContradictTheFix() {
+        assertThat(CaseRules.onObservation(CaseState.FIXED_REPORTED, Optional.of(FIX_REPORTED),
+                FIX_REPORTED.minusSeconds(3_600))).isEqualTo(CaseState.FIXED_REPORTED);
+        assertThat(CaseRules.onObservation(CaseState.FIXED_REPORTED, Optional.of(FIX_REPORTED), FIX_REPORTED))
+                .isEqualTo(CaseState.FIXED_REPORTED);
+    }
+
+    @Test
+    void observationsLeaveOtherStatesAsTheyAre() {
+        for (CaseState state : new CaseState[] {CaseState.OPEN, CaseState.NOTIFIED, CaseState.REOPENED}) {
+            assertThat(CaseRules.onObservation(state, Optional.of(FIX_REPORTED), FIX_REPORTED.plusSeconds(60)))
+                    .isEqualTo(state);
+        }
+        assertThat(CaseRules.onObservation(CaseState.FIXED_REPORTED, Optional.empty(), FIX_REPORTED))
+                .isEqualTo(CaseState.FIXED_REPORTED);
+    }
+
+    @Test
+    void aDeviceIsQuietOnceTheWholeQuietPeriodHasPassed() {
+        Instant lastSeen = Instant.parse("2026-11-01T00:00:00Z");
+        Duration fortnight = Duration.ofDays(14);
+        assertThat(CaseRules.isQuiet(lastSeen, lastSeen.plus(fortnight), fortnight)).isTrue();
+        assertThat(CaseRules.isQuiet(lastSeen, lastSeen.plus(fortnight).minusSeconds(1), fortnight)).isFalse();
+    }
+
+    @Test
+    void onlyAnUnverifiedResolutionCountsAsClosedAndCodesAreStable() {
+        assertThat(CaseState.values()).filteredOn(s -> !s.isOpen()).containsExactly(CaseState.RESOLVED_UNVERIFIED);
+        assertThat(CaseState.FIXED_REPORTED.code()).isEqualTo("fixed-reported");
+        assertThat(CaseState.RESOLVED_UNVERIFIED.code()).isEqualTo("resolved-unverified");
+        assertThat(CaseState.fromCode("reopened")).isEqualTo(CaseState.REOPENED);
+    }
+}

@@ -1,0 +1,61 @@
+package jp.renkei.core.subscribers;
+
+import static jp.renkei.core.Samples.open;
+import static jp.renkei.core.Samples.readAll;
+import static jp.renkei.core.Samples.rejections;
+import static jp.renkei.core.Samples.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import jp.renkei.core.Language;
+import jp.renkei.core.imports.ImportFormatException;
+import jp.renkei.core.imports.Parsed;
+import org.junit.jupiter.api.Test;
+
+class SubscriberCsvReaderTest {
+
+    @Test
+    void keepsGoodRowsAndRejectsBadOnesWithTheLineWhereTheRecordStarts() {
+        List<Parsed<SubscriberRecord>> parsed;
+        try (SubscriberCsvReader reader = new SubscriberCsvReader(open("subscribers.csv"), "subscribers.csv")) {
+            parsed = readAll(reader);
+        }
+        assertThat(rows(parsed)).containsExactly(
+                new SubscriberRecord("S0001", "山田 太郎", "taro.yamada@example.jp", "090-1234-5678", Language.JA),
+                new SubscriberRecord("S0002", "Smith, John\nApartment 3", "john.smith@example.jp", "", Language.EN),
+                new SubscriberRecord("S0006", "田中 直子", "naoko@example.jp", "03-0000-0000", Language.JA));
+        assertThat(parsed).filteredOn(p -> p instanceof Parsed.Row).extracting(Parsed::line).containsExactly(2L, 3L, 8L);
+        assertThat(rejections(parsed)).extracting(Parsed.Rejected::line, Parsed.Rejected::reason).containsExactly(
+                tuple(5L, "subscriber_id is empty"),
+                tuple(6L, "email 'not-an-email' is not a valid address"),
+                tuple(7L, "language 'fr' is not ja or en"),
+                tuple(9L, "email is empty for subscriber S0007"));
+    }
+
+    @Test
+    void acceptsByteOrderMarkCrlfAnyColumnOrderAndIgnoresExtraColumns() {
+        try (SubscriberCsvReader reader = new SubscriberCsvReader(open("subscribers-bom-crlf.csv"), "bom.csv")) {
+            assertThat(rows(readAll(reader))).containsExactly(
+                    new SubscriberRecord("S0100", "Ken Ito", "ken@example.jp", "", Language.EN),
+                    new SubscriberRecord("S0101", "伊藤 美咲", "misaki@example.jp", "080-1111-2222", Language.JA));
+        }
+    }
+
+    @Test
+    void aMissingRequiredColumnRejectsTheWholeFileNamingTheColumn() {
+        assertThatThrownBy(() -> new SubscriberCsvReader(open("subscribers-missing-email.csv"), "subs.csv"))
+                .isInstanceOf(ImportFormatException.class)
+                .hasMessageContaining("'email'")
+                .hasMessageContaining("subs.csv");
+    }
+
+    @Test
+    void anEmptyFileIsAWholeFileProblemNotZeroImportedRows() {
+        assertThatThrownBy(() -> new SubscriberCsvReader(new ByteArrayInputStream(new byte[0]), "empty.csv"))
+                .isInstanceOf(ImportFormatException.class)
+                .hasMessageContaining("empty.csv");
+    }
+}
