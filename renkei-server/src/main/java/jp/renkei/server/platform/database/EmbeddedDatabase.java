@@ -1,8 +1,11 @@
 package jp.renkei.server.platform.database;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
 import javax.sql.DataSource;
@@ -27,19 +30,46 @@ class EmbeddedDatabase {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+    /** Held for the life of the process: two Renkeis on one data directory would corrupt each other. */
+    record DataDirLock(FileChannel channel, FileLock lock) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            lock.release();
+            channel.close();
+        }
+    }
+
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(Environment env) throws IOException {
-        Path dataDir = Path.of(env.getProperty("renkei.data-dir", "renkei-data")).toAbsolutePath();
-        Path pgData = dataDir.resolve("postgres");
+    DataDirLock dataDirLock(Environment env) throws IOException {
+        Path dataDir = dataDir(env);
         Files.createDirectories(dataDir);
+        FileChannel channel = FileChannel.open(dataDir.resolve("renkei.lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("Another Renkei is running on RENKEI_DATA_DIR " + dataDir
+                    + "; stop it or choose another directory");
+        }
+        return new DataDirLock(channel, lock);
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(Environment env, DataDirLock lock) throws IOException {
+        Path pgData = dataDir(env).resolve("postgres");
+        boolean throwAway = env.getProperty("renkei.db.clean", Boolean.class, false);
+        OrphanedPostmaster.stopIfRunning(pgData);
         log.info("Starting embedded PostgreSQL with data in {}", pgData);
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
-                // Tests ask for a throw-away cluster; a real run keeps its data.
-                .setCleanDataDirectory(env.getProperty("renkei.db.clean", Boolean.class, false))
+                .setCleanDataDirectory(throwAway)
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "50")
-                .start();
+                .setServerConfig("max_connections", "50");
+        if (!throwAway) {
+            // The embedding library turns durability off for speed; a notice outbox needs commits that survive a crash.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        return builder.start();
     }
 
     @Bean(destroyMethod = "close")
@@ -50,5 +80,9 @@ class EmbeddedDatabase {
         config.setMaximumPoolSize(10);
         config.setPoolName("renkei-embedded");
         return new HikariDataSource(config);
+    }
+
+    private static Path dataDir(Environment env) {
+        return Path.of(env.getProperty("renkei.data-dir", "renkei-data")).toAbsolutePath();
     }
 }
