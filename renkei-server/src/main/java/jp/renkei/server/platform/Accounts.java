@@ -43,6 +43,11 @@ public class Accounts {
         return jdbc.sql("select not exists (select 1 from organisation)").query(Boolean.class).single();
     }
 
+    /** The id of the organisation with this name, if it exists. */
+    public Optional<Long> findOrganisation(String name) {
+        return jdbc.sql("select id from organisation where name = ?").param(name).query(Long.class).optional();
+    }
+
     /** Creates an organisation and returns its id. */
     @Transactional
     public long createOrganisation(String name, OrganisationKind kind) {
