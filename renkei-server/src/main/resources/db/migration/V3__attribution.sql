@@ -15,3 +15,15 @@ create table assignment (
     unique (organisation_id, session_key)
 );
 create index assignment_lookup on assignment (organisation_id, ip, started_at);
+create index assignment_open_by_nas on assignment (organisation_id, nas) where stopped_at is null;
+
+-- NAS restarts (Accounting-On/Off): the NAS forgot its sessions without sending Stops, so every
+-- session of that NAS last seen before the restart ended then. Kept so that sessions imported
+-- later (files arrive out of order) are closed too, and so a re-import is recognised.
+create table nas_restart (
+    organisation_id bigint not null references organisation (id),
+    nas             text not null,
+    at              timestamptz not null,
+    status          text not null,
+    primary key (organisation_id, nas, at)
+);
