@@ -82,10 +82,7 @@ public class ObservationImport {
             List<ObservationDraft> chunk = new ArrayList<>(CHUNK);
             while (reader.hasNext()) {
                 Parsed<ObservationDraft> parsed = reader.next();
-                if (parsed instanceof Parsed.Row<ObservationDraft> row && !isWrittenOutAddress(row.value())) {
-                    tally.rejected(row.line(), "column '" + ipColumn(type) + "': '" + rawIp(row.value())
-                            + "' is not an IP address");
-                } else if (parsed instanceof Parsed.Row<ObservationDraft> row) {
+                if (parsed instanceof Parsed.Row<ObservationDraft> row) {
                     chunk.add(row.value());
                     if (chunk.size() == CHUNK) {
                         record(organisationId, fileName, chunk, tally);
@@ -99,24 +96,6 @@ public class ObservationImport {
         }
         importLog.record(organisationId, actor, KIND, SHADOWSERVER, fileName, digest.sha256Hex(), started, tally);
         return tally.result();
-    }
-
-    /**
-     * Core's address parser also takes "" (as 127.0.0.1) and inet_aton shorthands such as "1";
-     * an empty or abbreviated address in a report must not become an observation of some
-     * other host.
-     */
-    private static boolean isWrittenOutAddress(ObservationDraft draft) {
-        String raw = rawIp(draft);
-        return raw.contains(":") || raw.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-    }
-
-    private static String rawIp(ObservationDraft draft) {
-        return draft.evidence().getOrDefault(ipColumn(draft.reportType()), "").strip();
-    }
-
-    private static String ipColumn(String reportType) {
-        return ShadowserverReportType.SCAN_TELNET.equals(reportType) ? "ip" : "src_ip";
     }
 
     private void record(long organisationId, String fileName, List<ObservationDraft> chunk, ImportTally tally) {

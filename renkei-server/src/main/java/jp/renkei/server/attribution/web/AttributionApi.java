@@ -32,7 +32,7 @@ class AttributionApi {
     @GetMapping("/api/v1/attribution")
     ResponseEntity<?> attribute(RenkeiPrincipal caller, @RequestParam(defaultValue = "") String ip,
             @RequestParam(defaultValue = "") String at, @RequestParam(defaultValue = "api lookup") String purpose) {
-        if (!isWrittenOutAddress(ip)) {
+        if (!IpAddresses.isAddress(ip)) {
             return badParameter("ip", "'" + ip + "' is not a single IPv4 or IPv6 address");
         }
         Instant instant;
@@ -49,14 +49,6 @@ class AttributionApi {
         Assignment a = answer.assignment().get();
         return ResponseEntity.ok(new Attributed(a.subscriberId(), a.from(), a.to().orElse(null), a.source(),
                 answer.assignmentId().orElseThrow()));
-    }
-
-    /**
-     * Core's parser also takes "", "1" or "10.1" (inet_aton shorthands for 127.0.0.1, 0.0.0.1,
-     * 10.0.0.1); a caller naming an address must write it out in full.
-     */
-    private static boolean isWrittenOutAddress(String ip) {
-        return (ip.contains(":") || ip.matches("\\d{1,3}(\\.\\d{1,3}){3}")) && IpAddresses.isAddress(ip);
     }
 
     private static Instant parseInstant(String text) {
