@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Optional;
 
 import jp.renkei.core.cases.CaseState;
+import jp.renkei.server.platform.Accounts;
+import jp.renkei.server.platform.AuditLog;
+import jp.renkei.server.platform.Role;
 import jp.renkei.server.testing.Api;
+import jp.renkei.server.testing.Browser;
 import jp.renkei.server.testing.RenkeiTest;
 import jp.renkei.server.testing.Sightings;
 import jp.renkei.server.testing.Sightings.Sighting;
@@ -176,6 +180,37 @@ class CaseFlowTest {
         assertThat(detail.body()).doesNotContain("yamada@example.jp");
 
         assertThat(api.get("/api/v1/cases/999999999").json().get("reason").asString()).isEqualTo("not-found");
+    }
+
+    @Test
+    void deskPagesShowTheCaseAndAuditTheViewOfTheSubscribersIdentity() {
+        sightings.subscriber(org, "S-WEB", "伊藤 さくら", "sakura@example.jp", "ja");
+        sightings.record(org, Sighting.of("S-WEB", INFECTED, now.minus(Duration.ofHours(2)), "203.0.113.65")
+                .device("ExampleRouter", "ER-1"));
+        long id = single("S-WEB").id();
+        String username = "desk-" + id;
+        context.getBean(Accounts.class).createUser(org, username, "Desk operator", "desk-operator-password", Role.OPERATOR);
+        Browser desk = new Browser(port);
+        desk.signIn(username, "desk-operator-password");
+
+        Browser.Page dashboard = desk.get("/");
+        assertThat(dashboard.status()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("id=\"counts\"", "id=\"by-kind\"", "class=\"bar\"").doesNotContain("??");
+        Browser.Page list = desk.get("/cases?state=open&kind=infected&subscriber=S-WEB");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("/cases/" + id);
+        assertThat(desk.get("/cases?subscriber=nobody").body()).doesNotContain("/cases/" + id + "\"");
+
+        Browser.Page detail = desk.get("/cases/" + id);
+        assertThat(detail.status()).isEqualTo(200);
+        assertThat(detail.body()).contains("伊藤 さくら", "sakura@example.jp", "203.0.113.65", "ER-1", "radius",
+                "id=\"timeline\"", "id=\"notices\"").doesNotContain("??");
+        List<AuditLog.AuditEvent> audit = context.getBean(AuditLog.class).recent(org, 50);
+        assertThat(audit).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo(username);
+            assertThat(e.action()).isEqualTo("subscriber-identity-read");
+            assertThat(e.subject()).isEqualTo("S-WEB");
+        });
     }
 
     private List<SubscriberCase> casesOf(String subscriberId) {
