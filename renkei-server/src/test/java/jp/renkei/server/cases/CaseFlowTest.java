@@ -3,6 +3,7 @@ package jp.renkei.server.cases;
 import static jp.renkei.core.intake.ProblemKind.EXPOSED_TELNET;
 import static jp.renkei.core.intake.ProblemKind.INFECTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -211,6 +212,33 @@ class CaseFlowTest {
             assertThat(e.action()).isEqualTo("subscriber-identity-read");
             assertThat(e.subject()).isEqualTo("S-WEB");
         });
+    }
+
+    @Test
+    void aSubscriberWithoutEmailGetsAFailedNoticeAndWithoutSmtpNoticesWaitWithAReason() {
+        sightings.subscriber(org, "S-NOMAIL", "小林 次郎", "", "ja");
+        sightings.subscriber(org, "S-MAIL", "中村 三郎", "saburo@example.jp", "ja");
+        sightings.record(org,
+                Sighting.of("S-NOMAIL", EXPOSED_TELNET, now.minus(Duration.ofHours(1)), "203.0.113.66"),
+                Sighting.of("S-MAIL", EXPOSED_TELNET, now.minus(Duration.ofHours(1)), "203.0.113.67"),
+                Sighting.of("S-UNKNOWN", EXPOSED_TELNET, now.minus(Duration.ofHours(1)), "203.0.113.68"));
+        CaseNotices notices = context.getBean(CaseNotices.class);
+
+        CaseNotice noMail = notices.forCase(org, single("S-NOMAIL").id()).get(0);
+        assertThat(noMail.state()).isEqualTo("failed");
+        assertThat(noMail.lastError()).hasValueSatisfying(e -> assertThat(e).contains("no e-mail address"));
+        CaseNotice unknown = notices.forCase(org, single("S-UNKNOWN").id()).get(0);
+        assertThat(unknown.state()).isEqualTo("failed");
+        assertThat(unknown.lastError()).hasValueSatisfying(e -> assertThat(e).contains("not in the subscriber directory"));
+        assertThat(cases.timeline(org, single("S-NOMAIL").id())).extracting(CaseEvent::kind).contains("notice-failed");
+
+        long withMail = single("S-MAIL").id();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            CaseNotice pending = notices.forCase(org, withMail).get(0);
+            assertThat(pending.state()).isEqualTo("pending");
+            assertThat(pending.lastError()).contains("no SMTP server configured (set RENKEI_SMTP_HOST)");
+        });
+        assertThat(single("S-MAIL").state()).isEqualTo(CaseState.OPEN);
     }
 
     private List<SubscriberCase> casesOf(String subscriberId) {
