@@ -128,6 +128,34 @@ class NoticeExactlyOnceTest {
         }
     }
 
+    @Test
+    void aMailServerThatIsDownLeavesTheNoticePendingAndBacksOff() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(RenkeiApplication.class).run(
+                "--spring.profiles.active=test", "--server.port=0",
+                "--renkei.data-dir=" + dataDirs.resolve("down").toAbsolutePath(),
+                "--renkei.outbox.poll-interval=PT0.2S",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + closedPort)) {
+            Sightings sightings = Sightings.in(app);
+            long org = sightings.organisation("Demo ISP");
+            sightings.subscriber(org, "S-DOWN", "山本 四郎", "shiro@example.jp", "ja");
+            sightings.record(org, Sighting.of("S-DOWN", EXPOSED_TELNET, now.minus(Duration.ofHours(1)), "203.0.113.85"));
+            long caseId = caseOf(app, org, "S-DOWN").id();
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> notice(app, org, caseId).attempts() == 1);
+            Thread.sleep(1500);
+            CaseNotice notice = notice(app, org, caseId);
+            // Polled every 0.2 s, yet no second attempt: the next one waits a minute.
+            assertThat(notice.attempts()).isEqualTo(1);
+            assertThat(notice.state()).isEqualTo("pending");
+            assertThat(notice.lastError()).hasValueSatisfying(e -> assertThat(e).contains("MailSendException"));
+            assertThat(caseOf(app, org, "S-DOWN").state()).isEqualTo(CaseState.OPEN);
+        }
+    }
+
     private ConfigurableApplicationContext start(Path dataDir, boolean cleanDatabase, boolean outbox) {
         return new SpringApplicationBuilder(RenkeiApplication.class).run(
                 "--spring.profiles.active=test",
