@@ -1,0 +1,77 @@
+package jp.renkei.server.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jp.renkei.core.cases.CaseState;
+import jp.renkei.core.intake.ProblemKind;
+
+/**
+ * The cases of an organisation. Cases are opened and extended by observations (never through this
+ * face); everything here is scoped by the organisation passed in, and a case id of another
+ * organisation behaves exactly like an unknown one.
+ */
+public interface CaseManagement {
+
+    /** The case with this id, if it belongs to the organisation. Reads only. */
+    Optional<SubscriberCase> find(long organisationId, long caseId);
+
+    /** The organisation's cases matching the filter, most recently seen first, at most {@code limit}. Reads only. */
+    List<SubscriberCase> list(long organisationId, CaseFilter filter, int limit);
+
+    /** How many cases the organisation has in each state; every state is present, zero included. Reads only. */
+    Map<CaseState, Long> countsByState(long organisationId);
+
+    /** How many cases that still need work the organisation has per problem kind; every kind present. Reads only. */
+    Map<ProblemKind, Long> openCountsByKind(long organisationId);
+
+    /** The ids of the observations that make up the case, oldest first; empty for an unknown case. */
+    List<Long> observationIds(long organisationId, long caseId);
+
+    /** The device as the case's latest observation describes it; empty for an unknown case. */
+    Optional<CaseDevice> device(long organisationId, long caseId);
+
+    /** The case's timeline, oldest first; empty for an unknown case. */
+    List<CaseEvent> timeline(long organisationId, long caseId);
+
+    /**
+     * Appends an entry to the case's timeline in the caller's transaction (e.g. {@code notice-queued}
+     * or {@code notice-failed} from the notify module). Does not change the case's state.
+     *
+     * @throws CaseNotFoundException when the case is not the organisation's
+     */
+    void recordEvent(long organisationId, long caseId, String kind, String detail);
+
+    /**
+     * A notice reached the subscriber's mail server: records {@code notice-sent} with the detail on
+     * the timeline and moves an {@code open} case to {@code notified}; other states are kept (a
+     * fix report or a reopening says more than a sent mail).
+     *
+     * @throws CaseNotFoundException when the case is not the organisation's
+     */
+    void markNotified(long organisationId, long caseId, String detail);
+
+    /**
+     * The subscriber says the device is fixed (from the portal): stores the instant as
+     * {@code fix_reported_at}, records {@code fix-reported} and moves an open, notified or reopened
+     * case to {@code fixed-reported}. A case already in {@code fixed-reported} is left as it is, so
+     * pressing the button twice changes nothing; a resolved case keeps its state and only gets the
+     * timeline entry. A later observation seen after this instant reopens the case.
+     *
+     * @return the case after the change
+     * @throws CaseNotFoundException when the case is not the organisation's
+     */
+    SubscriberCase reportFixed(long organisationId, long caseId, Instant at);
+
+    /**
+     * Closes, across all organisations, every case whose device has not been seen for the quiet
+     * period ({@code renkei.cases.quiet-period}) before {@code now}: state
+     * {@code resolved-unverified}, {@code closed_at = now} and a timeline entry. Silence is not proof
+     * of a fix, hence "unverified"; a new observation afterwards opens a new case.
+     *
+     * @return how many cases were closed
+     */
+    int closeQuietCases(Instant now);
+}

@@ -1,0 +1,118 @@
+package jp.renkei.server.cases.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jp.renkei.core.cases.CaseRules;
+import jp.renkei.core.cases.CaseState;
+import jp.renkei.core.intake.ProblemKind;
+import jp.renkei.server.cases.CaseOpened;
+import jp.renkei.server.cases.SubscriberCase;
+import jp.renkei.server.intake.ObservationsRecorded;
+import jp.renkei.server.intake.RecordedObservation;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns newly recorded observations into cases, inside the import's transaction: the first
+ * attributed sighting of a problem opens the subscriber's case, later ones extend it. Sightings
+ * nobody could be attributed to stay with intake (there is nobody to notify).
+ */
+@Component
+class ObservationsToCases {
+
+    private record Key(String subscriberId, ProblemKind kind) {}
+
+    private final JdbcClient jdbc;
+    private final CaseStore cases;
+    private final ApplicationEventPublisher events;
+
+    ObservationsToCases(JdbcClient jdbc, CaseStore cases, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.events = events;
+    }
+
+    @EventListener
+    void on(ObservationsRecorded recorded) {
+        Map<Key, List<RecordedObservation>> bySubject = new LinkedHashMap<>();
+        for (RecordedObservation o : recorded.observations()) {
+            o.subscriberId().filter(s -> !s.isBlank()).ifPresent(subscriber -> bySubject
+                    .computeIfAbsent(new Key(subscriber, o.kind()), k -> new java.util.ArrayList<>()).add(o));
+        }
+        bySubject.forEach((key, sightings) -> apply(recorded.organisationId(), key, sightings));
+    }
+
+    private void apply(long org, Key key, List<RecordedObservation> sightings) {
+        RecordedObservation first = sightings.stream().min(Comparator.comparing(RecordedObservation::sourceTime)).orElseThrow();
+        RecordedObservation last = sightings.stream().max(Comparator.comparing(RecordedObservation::sourceTime)).orElseThrow();
+        // The partial unique index arbitrates between concurrent imports: whoever loses extends the winner's case.
+        Optional<Long> opened = jdbc.sql("""
+                insert into subscriber_case (organisation_id, subscriber_id, kind, state, first_seen, last_seen,
+                    observation_count)
+                values (?, ?, ?, 'open', ?, ?, ?)
+                on conflict (organisation_id, subscriber_id, kind) where state <> 'resolved-unverified' do nothing
+                returning id""")
+                .params(org, key.subscriberId(), key.kind().code(), Timestamp.from(first.sourceTime()),
+                        Timestamp.from(last.sourceTime()), sightings.size())
+                .query(Long.class)
+                .optional();
+        if (opened.isPresent()) {
+            long caseId = opened.get();
+            link(org, caseId, sightings);
+            cases.event(org, caseId, "opened", describe(sightings, last));
+            events.publishEvent(new CaseOpened(org, caseId, key.subscriberId(), key.kind()));
+            return;
+        }
+        extend(org, key, sightings, first, last);
+    }
+
+    private void extend(long org, Key key, List<RecordedObservation> sightings, RecordedObservation first,
+            RecordedObservation last) {
+        SubscriberCase current = jdbc.sql("select " + CaseStore.CASE_COLUMNS + """
+                 from subscriber_case
+                where organisation_id = ? and subscriber_id = ? and kind = ? and state <> 'resolved-unverified'
+                for update""")
+                .params(org, key.subscriberId(), key.kind().code())
+                .query(CaseStore::subscriberCase)
+                .single();
+        CaseState next = CaseRules.onObservation(current.state(), current.fixReportedAt(), last.sourceTime());
+        Instant firstSeen = first.sourceTime().isBefore(current.firstSeen()) ? first.sourceTime() : current.firstSeen();
+        Instant lastSeen = last.sourceTime().isAfter(current.lastSeen()) ? last.sourceTime() : current.lastSeen();
+        jdbc.sql("""
+                update subscriber_case set state = ?, first_seen = ?, last_seen = ?,
+                    observation_count = observation_count + ?
+                where organisation_id = ? and id = ?""")
+                .params(next.code(), Timestamp.from(firstSeen), Timestamp.from(lastSeen), sightings.size(), org,
+                        current.id())
+                .update();
+        link(org, current.id(), sightings);
+        cases.event(org, current.id(), "observation", describe(sightings, last));
+        if (next != current.state()) {
+            cases.event(org, current.id(), next.code(),
+                    "seen at " + last.sourceTime() + ", after the fix reported at " + current.fixReportedAt().orElseThrow());
+        }
+    }
+
+    private void link(long org, long caseId, List<RecordedObservation> sightings) {
+        for (RecordedObservation o : sightings) {
+            jdbc.sql("""
+                    insert into case_observation (case_id, observation_id, organisation_id) values (?, ?, ?)
+                    on conflict do nothing""")
+                    .params(caseId, o.observationId(), org)
+                    .update();
+        }
+    }
+
+    private static String describe(List<RecordedObservation> sightings, RecordedObservation last) {
+        return sightings.size() + (sightings.size() == 1 ? " observation" : " observations")
+                + ", latest at " + last.sourceTime() + " from " + last.ip();
+    }
+}

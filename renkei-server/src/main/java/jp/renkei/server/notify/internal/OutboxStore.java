@@ -1,0 +1,118 @@
+package jp.renkei.server.notify.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jp.renkei.server.cases.CaseNotice;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code notice} table: the persistent outbox. Reads are organisation-scoped; claiming is for the dispatcher. */
+@Repository
+class OutboxStore {
+
+    static final String CHANNEL = "email";
+    static final String FIRST_NOTICE = "first-notice";
+
+    private final JdbcClient jdbc;
+
+    OutboxStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean hasFirstNotice(long organisationId, long caseId) {
+        return jdbc.sql("""
+                select exists (select 1 from notice where organisation_id = ? and case_id = ?
+                    and channel = ? and purpose = ?)""")
+                .params(organisationId, caseId, CHANNEL, FIRST_NOTICE)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Stores a composed notice as pending; empty when the case already has its first notice. */
+    Optional<Long> insertPending(long organisationId, long caseId, String recipient, ComposedNotice notice) {
+        return insert(organisationId, caseId, recipient, notice, "pending", null);
+    }
+
+    /** Stores a notice that cannot be sent on this channel, with the reason. */
+    Optional<Long> insertFailed(long organisationId, long caseId, String recipient, ComposedNotice notice,
+            String reason) {
+        return insert(organisationId, caseId, recipient, notice, "failed", reason);
+    }
+
+    private Optional<Long> insert(long organisationId, long caseId, String recipient, ComposedNotice notice,
+            String state, String error) {
+        return jdbc.sql("""
+                insert into notice (organisation_id, case_id, channel, purpose, recipient, language, subject, body,
+                    state, last_error)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (case_id, channel, purpose) do nothing
+                returning id""")
+                .params(organisationId, caseId, CHANNEL, FIRST_NOTICE, recipient, notice.language().code(),
+                        notice.subject(), notice.body(), state, error)
+                .query(Long.class)
+                .optional();
+    }
+
+    /**
+     * Locks the next due pending notice for the caller's transaction. {@code skip locked} lets
+     * several dispatchers (threads or instances) work side by side without sending a notice twice.
+     */
+    Optional<PendingNotice> claimNext() {
+        return jdbc.sql("""
+                select id, organisation_id, case_id, recipient, language, subject, body, attempts from notice
+                where state = 'pending' and next_attempt_at <= now()
+                order by next_attempt_at, id limit 1
+                for update skip locked""")
+                .query((rs, i) -> new PendingNotice(rs.getLong("id"), rs.getLong("organisation_id"),
+                        rs.getLong("case_id"), rs.getString("recipient"), rs.getString("language"),
+                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts")))
+                .optional();
+    }
+
+    void markSent(PendingNotice n) {
+        jdbc.sql("""
+                update notice set state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = null
+                where organisation_id = ? and id = ?""")
+                .params(n.organisationId(), n.id())
+                .update();
+    }
+
+    void retryLater(PendingNotice n, String error, Instant nextAttempt) {
+        jdbc.sql("""
+                update notice set attempts = attempts + 1, last_error = ?, next_attempt_at = ?
+                where organisation_id = ? and id = ?""")
+                .params(error, Timestamp.from(nextAttempt), n.organisationId(), n.id())
+                .update();
+    }
+
+    void giveUp(PendingNotice n, String error) {
+        jdbc.sql("""
+                update notice set state = 'failed', attempts = attempts + 1, last_error = ?
+                where organisation_id = ? and id = ?""")
+                .params(error, n.organisationId(), n.id())
+                .update();
+    }
+
+    /** Tells operators why pending notices are not moving, without touching their attempts. */
+    void explainPending(String reason) {
+        jdbc.sql("update notice set last_error = ? where state = 'pending' and last_error is distinct from ?")
+                .params(reason, reason)
+                .update();
+    }
+
+    List<CaseNotice> forCase(long organisationId, long caseId) {
+        return jdbc.sql("""
+                select id, channel, purpose, language, subject, state, attempts, last_error, created_at, sent_at
+                from notice where organisation_id = ? and case_id = ? order by created_at, id""")
+                .params(organisationId, caseId)
+                .query((rs, i) -> new CaseNotice(rs.getLong("id"), rs.getString("channel"), rs.getString("purpose"),
+                        rs.getString("language"), rs.getString("subject"), rs.getString("state"),
+                        rs.getInt("attempts"), Optional.ofNullable(rs.getString("last_error")),
+                        rs.getTimestamp("created_at").toInstant(),
+                        Optional.ofNullable(rs.getTimestamp("sent_at")).map(Timestamp::toInstant)))
+                .list();
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Notify: tells subscribers about their case. When a case opens, the first notice is composed in
+ * the subscriber's language (Japanese first), with plain steps and a portal access code instead
+ * of a link, and stored in a persistent outbox in the same transaction as the case. A dispatcher
+ * sends due notices by e-mail, at most once each even across crashes and several instances, and
+ * reports delivery back to the case. Implements the cases module's
+ * {@link jp.renkei.server.cases.CaseNotices} port.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notify",
+        allowedDependencies = { "cases", "portal", "subscribers", "platform" })
+package jp.renkei.server.notify;
