@@ -6,5 +6,6 @@
  * Every attribution is written to the audit log, because naming the subscriber behind an address
  * touches the secrecy of communications.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Attribution")
+@org.springframework.modulith.ApplicationModule(displayName = "Attribution",
+        allowedDependencies = { "platform" })
 package jp.renkei.server.attribution;

@@ -4,5 +4,6 @@
  * uses, and notices are delivered over real SMTP to a mail server inside Renkei whose inbox the
  * built-in mail viewer shows.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo",
+        allowedDependencies = { "subscribers", "attribution", "intake", "platform" })
 package jp.renkei.server.demo;

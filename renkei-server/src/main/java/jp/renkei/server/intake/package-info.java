@@ -3,5 +3,6 @@
  * row into an observation, attributes it to the subscriber who held the IP at that instant, and
  * announces new observations with {@link jp.renkei.server.intake.ObservationsRecorded}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Intake")
+@org.springframework.modulith.ApplicationModule(displayName = "Intake",
+        allowedDependencies = { "attribution", "subscribers", "platform" })
 package jp.renkei.server.intake;

@@ -48,6 +48,13 @@ public class Accounts {
         return jdbc.sql("select id from organisation where name = ?").param(name).query(Long.class).optional();
     }
 
+    /** The organisation's name as its subscribers know it (shown in notices and on the portal). */
+    public String organisationName(long organisationId) {
+        return jdbc.sql("select name from organisation where id = ?").param(organisationId)
+                .query(String.class).optional()
+                .orElseThrow(() -> new IllegalArgumentException("no organisation " + organisationId));
+    }
+
     /** Creates an organisation and returns its id. */
     @Transactional
     public long createOrganisation(String name, OrganisationKind kind) {

@@ -2,6 +2,7 @@ package jp.renkei.server.notify.internal;
 
 import java.util.Optional;
 
+import jp.renkei.server.platform.Accounts;
 import jp.renkei.core.Language;
 import jp.renkei.core.portal.AccessCode;
 import jp.renkei.server.cases.CaseManagement;
@@ -26,17 +27,17 @@ class FirstNotice {
     private final PortalAccess portal;
     private final CaseManagement cases;
     private final NoticeComposer composer;
-    private final IspNames isps;
+    private final Accounts accounts;
     private final ApplicationEventPublisher events;
 
     FirstNotice(OutboxStore outbox, SubscriberDirectory directory, PortalAccess portal, CaseManagement cases,
-            NoticeComposer composer, IspNames isps, ApplicationEventPublisher events) {
+            NoticeComposer composer, Accounts accounts, ApplicationEventPublisher events) {
         this.outbox = outbox;
         this.directory = directory;
         this.portal = portal;
         this.cases = cases;
         this.composer = composer;
-        this.isps = isps;
+        this.accounts = accounts;
         this.events = events;
     }
 
@@ -61,7 +62,7 @@ class FirstNotice {
         }
         SubscriberCase c = cases.find(org, caseId).orElseThrow();
         AccessCode code = portal.issue(org, caseId);
-        ComposedNotice notice = composer.firstNotice(s.language(), isps.of(org), s.name(), c, cases.device(org, caseId), code);
+        ComposedNotice notice = composer.firstNotice(s.language(), accounts.organisationName(org), s.name(), c, cases.device(org, caseId), code);
         outbox.insertPending(org, caseId, s.email().strip(), notice).ifPresent(id -> {
             cases.recordEvent(org, caseId, "notice-queued", "email first-notice (" + notice.language().code() + ")");
             events.publishEvent(new NoticeQueued(org, id));

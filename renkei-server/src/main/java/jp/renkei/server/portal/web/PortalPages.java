@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import jp.renkei.server.platform.Accounts;
 import jp.renkei.core.Language;
 import jp.renkei.core.cases.CaseState;
 import jp.renkei.core.portal.AccessCode;
@@ -15,7 +16,6 @@ import jp.renkei.server.cases.CaseManagement;
 import jp.renkei.server.cases.SubscriberCase;
 import jp.renkei.server.portal.PortalAccess;
 import jp.renkei.server.portal.PortalGrant;
-import jp.renkei.server.portal.internal.IspNames;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,12 +34,12 @@ class PortalPages {
 
     private final PortalAccess access;
     private final CaseManagement cases;
-    private final IspNames isps;
+    private final Accounts accounts;
 
-    PortalPages(PortalAccess access, CaseManagement cases, IspNames isps) {
+    PortalPages(PortalAccess access, CaseManagement cases, Accounts accounts) {
         this.access = access;
         this.cases = cases;
-        this.isps = isps;
+        this.accounts = accounts;
     }
 
     @GetMapping("/portal")
@@ -71,7 +71,7 @@ class PortalPages {
         long org = grant.get().organisationId();
         Optional<CaseDevice> device = cases.device(org, c.id());
         Language language = "en".equals(locale.getLanguage()) ? Language.EN : Language.JA;
-        model.addAttribute("isp", isps.of(org));
+        model.addAttribute("isp", accounts.organisationName(org));
         model.addAttribute("c", c);
         model.addAttribute("device", device);
         model.addAttribute("guidance", RemediationGuide.forProblem(c.kind(), language,
