@@ -41,6 +41,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/audit/**").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers("/api/v1/users/**").hasRole(ADMIN)
+                        // Every user manages their own tokens, auditors included (read-only tokens).
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tokens").hasAnyRole(ADMIN, OPERATOR, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, OPERATOR, AUDITOR)
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().denyAll())

@@ -1,0 +1,111 @@
+package jp.renkei.server.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jp.renkei.server.testing.Api;
+import jp.renkei.server.testing.Browser;
+import jp.renkei.server.testing.RenkeiTest;
+import jp.renkei.server.testing.Tenants;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Who may do what, enforced by the server: every role against every kind of endpoint, through
+ * the API with a token and through the web UI with a password session.
+ */
+@RenkeiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleMatrixTest {
+
+    private static final String SUBSCRIBERS = "subscriber_id,name,email,phone,language\nRM-1,Role Matrix,rm@example.jp,,ja\n";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Accounts accounts;
+
+    private final Map<Role, Tenants.Member> members = new EnumMap<>(Role.class);
+
+    @BeforeAll
+    void oneUserPerRoleInOneIsp() {
+        Tenants tenants = new Tenants(accounts);
+        Tenants.Member admin = tenants.newIsp("Role Matrix ISP", Role.ADMINISTRATOR);
+        members.put(Role.ADMINISTRATOR, admin);
+        members.put(Role.OPERATOR, tenants.member(admin.organisationId(), Role.OPERATOR));
+        members.put(Role.AUDITOR, tenants.member(admin.organisationId(), Role.AUDITOR));
+    }
+
+    @ParameterizedTest(name = "API {0} {1} {2} → {3}")
+    @CsvSource(textBlock = """
+            ADMINISTRATOR, GET,  /api/v1/cases,                     200
+            OPERATOR,      GET,  /api/v1/cases,                     200
+            AUDITOR,       GET,  /api/v1/cases,                     200
+            AUDITOR,       GET,  /api/v1/observations?attributed=false, 200
+            ADMINISTRATOR, POST, /api/v1/subscribers/import,        200
+            OPERATOR,      POST, /api/v1/subscribers/import,        200
+            AUDITOR,       POST, /api/v1/subscribers/import,        403
+            AUDITOR,       POST, /api/v1/assignments/import?format=freeradius-detail, 403
+            AUDITOR,       POST, /api/v1/observations/import?format=shadowserver,     403
+            ADMINISTRATOR, GET,  /api/v1/users,                     200
+            OPERATOR,      GET,  /api/v1/users,                     403
+            AUDITOR,       GET,  /api/v1/users,                     403
+            ADMINISTRATOR, POST, /api/v1/users,                     201
+            OPERATOR,      POST, /api/v1/users,                     403
+            AUDITOR,       POST, /api/v1/users,                     403
+            ADMINISTRATOR, GET,  /api/v1/audit,                     200
+            OPERATOR,      GET,  /api/v1/audit,                     403
+            AUDITOR,       GET,  /api/v1/audit,                     200
+            AUDITOR,       POST, /api/v1/tokens,                    201
+            """)
+    void apiEnforcesRoles(Role role, String method, String path, int expected) {
+        Api api = new Api(port, members.get(role).token());
+        Api.Answer answer = switch (method + " " + path.replaceAll("\\?.*", "")) {
+            case "POST /api/v1/users" -> api.postJson(path, "{\"username\":\"u-" + UUID.randomUUID().toString()
+                    .substring(0, 8) + "\",\"password\":\"a-long-password\",\"role\":\"operator\"}");
+            case "POST /api/v1/tokens" -> api.postJson(path, "{\"name\":\"script\"}");
+            case "POST /api/v1/subscribers/import" -> api.upload(path, "subscribers.csv", SUBSCRIBERS);
+            default -> method.equals("GET") ? api.get(path) : api.upload(path, "2026-11-22-scan_telnet-x.csv", "x");
+        };
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "web {0} {1} {2} → {3}")
+    @CsvSource(textBlock = """
+            ADMINISTRATOR, GET,  /,                  200
+            OPERATOR,      GET,  /cases,             200
+            AUDITOR,       GET,  /imports,           200
+            ADMINISTRATOR, GET,  /settings/users,    200
+            OPERATOR,      GET,  /settings/users,    403
+            AUDITOR,       GET,  /settings/users,    200
+            ADMINISTRATOR, POST, /settings/users,    302
+            OPERATOR,      POST, /settings/users,    403
+            AUDITOR,       POST, /settings/users,    403
+            ADMINISTRATOR, GET,  /audit,             200
+            OPERATOR,      GET,  /audit,             403
+            AUDITOR,       GET,  /audit,             200
+            AUDITOR,       POST, /settings/tokens,   302
+            AUDITOR,       POST, /imports/subscribers, 403
+            """)
+    void webEnforcesRoles(Role role, String method, String path, int expected) {
+        Tenants.Member member = members.get(role);
+        Browser browser = new Browser(port);
+        assertThat(browser.signIn(member.username(), member.password()).location()).doesNotContain("error");
+        browser.get("/settings/tokens"); // any page that carries a CSRF token
+
+        Browser.Page page = method.equals("GET") ? browser.get(path)
+                : browser.post(path, Map.of("username", "w-" + UUID.randomUUID().toString().substring(0, 8),
+                        "displayName", "Web user", "password", "a-long-password", "role", "operator",
+                        "name", "web token"));
+
+        assertThat(page.status()).isEqualTo(expected);
+    }
+}
