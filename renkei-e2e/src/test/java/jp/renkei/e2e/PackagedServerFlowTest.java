@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The whole ISP loop through the public REST API of the packaged jar, configured only by
@@ -73,7 +74,23 @@ class PackagedServerFlowTest {
             }
 
             assertThat(api.get("/api/v1/cases").json().size()).isEqualTo(files.expectedCases());
-            assertThat(awaitMails(files.expectedCases())).hasSize((int) files.expectedCases());
+            MimeMessage[] mails = awaitMails(files.expectedCases());
+            assertThat(mails).hasSize((int) files.expectedCases());
+            for (MimeMessage mail : mails) {
+                String to = mail.getAllRecipients()[0].toString();
+                boolean japanese = mail.getSubject().codePoints().anyMatch(c -> c >= 0x3040 && c <= 0x30ff);
+                assertThat(japanese).as("language of the notice to " + to).isEqualTo(files.languageOf(to).equals("ja"));
+            }
+
+            JsonNode someCase = api.get("/api/v1/cases").json().get(0);
+            JsonNode detail = api.get("/api/v1/cases/" + someCase.get("id").asLong()).json();
+            assertThat(detail.get("observations").size()).isEqualTo(someCase.get("observationCount").asInt());
+            assertThat(detail.get("observations").valueStream()
+                    .map(o -> o.get("attribution").get("subscriberId").asString()))
+                    .containsOnly(someCase.get("subscriberId").asString());
+            assertThat(detail.get("notices").get(0).get("state").asString()).isEqualTo("sent");
+            assertThat(api.get("/api/v1/notices?case=" + someCase.get("id").asLong()).json().get(0)
+                    .get("state").asString()).isEqualTo("sent");
 
             // The same files again: nothing new anywhere.
             var again = api.upload("/api/v1/observations/import?format=shadowserver",

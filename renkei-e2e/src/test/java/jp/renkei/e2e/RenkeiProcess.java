@@ -33,6 +33,11 @@ final class RenkeiProcess implements AutoCloseable {
 
     /** Starts {@code java -jar renkei-server.jar args…} with the given environment and waits until it serves pages. */
     static RenkeiProcess start(String name, Map<String, String> env, String... args) {
+        return start(name, Path.of("."), env, args);
+    }
+
+    /** As {@link #start(String, Map, String...)}, with {@code workDir} as the process's current directory. */
+    static RenkeiProcess start(String name, Path workDir, Map<String, String> env, String... args) {
         Path jar = Path.of(System.getProperty("renkei.server.jar", "../renkei-server/target/renkei-server.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("server jar not found at " + jar.toAbsolutePath()
@@ -50,6 +55,7 @@ final class RenkeiProcess implements AutoCloseable {
                     "-Xmx512m", "-jar", jar.toAbsolutePath().toString()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             // Only what the test gives: no RENKEI_* leaking in from the developer's shell.
@@ -86,6 +92,15 @@ final class RenkeiProcess implements AutoCloseable {
     public void close() {
         process.destroy();
         waitFor();
+    }
+
+    /** Everything the process has printed so far. */
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String logTail() {

@@ -30,6 +30,14 @@ record SyntheticFiles(SyntheticIsp isp, String subscribersCsv, String radiusDeta
         return attributable().stream().map(t -> t.subscriberId() + "/" + t.reportType()).distinct().count();
     }
 
+    /** The language column of the subscriber with this e-mail address. */
+    String languageOf(String email) {
+        return subscribersCsv.lines().skip(1).map(line -> line.split(","))
+                .filter(columns -> columns[2].equals(email))
+                .map(columns -> columns[4]).findFirst()
+                .orElseThrow(() -> new AssertionError("no subscriber with e-mail " + email));
+    }
+
     private static String text(Consumer<Writer> write) {
         StringWriter out = new StringWriter();
         write.accept(out);
