@@ -11,7 +11,9 @@ import jp.renkei.server.platform.Role;
 import jp.renkei.server.subscribers.Subscriber;
 import jp.renkei.server.subscribers.SubscriberDirectory;
 import jp.renkei.server.testing.Api;
+import jp.renkei.server.testing.Browser;
 import jp.renkei.server.testing.RenkeiTest;
+import jp.renkei.server.testing.Tenants;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -79,6 +81,23 @@ class TenantIsolationTest {
         Api.Answer answer = other.get("/api/v1/observations?attributed=false");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json()).isEmpty();
+    }
+
+    @Test
+    void anotherIspsOperatorSeesNoneOfItInTheWebUi() {
+        Tenants.Member demoOperator = new Tenants(accounts).member(demoOrg, Role.OPERATOR);
+        Browser demoBrowser = new Browser(port);
+        demoBrowser.signIn(demoOperator.username(), demoOperator.password());
+        assertThat(demoBrowser.get("/imports").body()).contains("192.0.2.51").contains("detail-ti");
+        assertThat(demoBrowser.get("/cases?subscriber=TI-1").body()).contains("TI-1</td>");
+
+        Tenants.Member otherOperator = new Tenants(accounts).member(otherOrg, Role.OPERATOR);
+        Browser browser = new Browser(port);
+        browser.signIn(otherOperator.username(), otherOperator.password());
+
+        String imports = browser.get("/imports").body();
+        assertThat(imports).doesNotContain("192.0.2.51").doesNotContain("detail-ti");
+        assertThat(browser.get("/cases?subscriber=TI-1").body()).doesNotContain("TI-1</td>");
     }
 
     @Test
