@@ -14,7 +14,7 @@ public class ImportLog {
     /** One finished import as listed to operators. */
     public record ImportRun(long id, String kind, String format, String fileName, String contentSha256,
             String actor, Instant startedAt, Instant finishedAt, long accepted, long duplicates,
-            long rejectedCount, String rejectedJson) {}
+            long rejectedCount, String rejectedJson, String alarmsJson) {}
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -30,11 +30,12 @@ public class ImportLog {
         ImportResult result = tally.result();
         return jdbc.sql("""
                 insert into import_run (organisation_id, kind, format, file_name, content_sha256, actor,
-                    started_at, finished_at, accepted, duplicates, rejected_count, rejected)
-                values (?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, cast(? as jsonb)) returning id""")
+                    started_at, finished_at, accepted, duplicates, rejected_count, rejected, alarms)
+                values (?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, cast(? as jsonb), cast(? as jsonb)) returning id""")
                 .params(organisationId, kind, format, fileName, contentSha256, actor,
                         java.sql.Timestamp.from(startedAt), result.accepted(), result.duplicates(),
-                        tally.rejectedCount(), json.writeValueAsString(result.rejected()))
+                        tally.rejectedCount(), json.writeValueAsString(result.rejected()),
+                        json.writeValueAsString(result.alarms()))
                 .query(Long.class)
                 .single();
     }
@@ -49,7 +50,7 @@ public class ImportLog {
                         rs.getString("file_name"), rs.getString("content_sha256"), rs.getString("actor"),
                         rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("finished_at").toInstant(),
                         rs.getLong("accepted"), rs.getLong("duplicates"), rs.getLong("rejected_count"),
-                        rs.getString("rejected")))
+                        rs.getString("rejected"), rs.getString("alarms")))
                 .list();
     }
 }

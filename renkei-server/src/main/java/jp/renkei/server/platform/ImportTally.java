@@ -15,6 +15,7 @@ public final class ImportTally {
     private long duplicates;
     private long rejectedCount;
     private final List<Rejection> rejected = new ArrayList<>();
+    private final List<ImportAlarm> alarms = new ArrayList<>();
 
     public void accepted(long n) {
         accepted += n;
@@ -31,11 +32,19 @@ public final class ImportTally {
         }
     }
 
+    /** Raises an alarm once per distinct kind and detail. */
+    public void alarm(String kind, String detail) {
+        ImportAlarm alarm = new ImportAlarm(kind, detail);
+        if (!alarms.contains(alarm)) {
+            alarms.add(alarm);
+        }
+    }
+
     public long rejectedCount() {
         return rejectedCount;
     }
 
     public ImportResult result() {
-        return new ImportResult(accepted, duplicates, rejected);
+        return new ImportResult(accepted, duplicates, rejected, alarms);
     }
 }

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
+import jp.renkei.server.platform.Accounts;
+import jp.renkei.server.platform.Role;
 import jp.renkei.server.testing.Api;
 import jp.renkei.server.testing.RenkeiTest;
+import jp.renkei.server.testing.Tenants;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +34,8 @@ class AttributionFlowTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    Accounts accounts;
 
     Api api;
     JsonNode firstImport;
@@ -137,7 +143,9 @@ class AttributionFlowTest {
         api.get("/api/v1/attribution?ip=" + IP + "&at=2024-09-24T05:00:00Z&purpose=" + purpose.replace(' ', '+'));
         api.get("/api/v1/attribution?ip=" + IP + "&at=2024-09-24T12:30:00Z&purpose=" + purpose.replace(' ', '+'));
 
-        JsonNode audit = api.get("/api/v1/audit").json();
+        long org = api.get("/api/v1/me").json().get("organisationId").asLong();
+        Api auditor = api.as(new Tenants(accounts).member(org, Role.AUDITOR).token());
+        JsonNode audit = auditor.get("/api/v1/audit").json();
         assertThat(audit.valueStream()
                 .filter(e -> e.get("action").asString().equals("attribution"))
                 .filter(e -> e.get("detail").asString().equals(purpose))

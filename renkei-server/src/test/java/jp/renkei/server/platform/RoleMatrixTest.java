@@ -60,7 +60,7 @@ class RoleMatrixTest {
             ADMINISTRATOR, POST, /api/v1/users,                     201
             OPERATOR,      POST, /api/v1/users,                     403
             AUDITOR,       POST, /api/v1/users,                     403
-            ADMINISTRATOR, GET,  /api/v1/audit,                     200
+            ADMINISTRATOR, GET,  /api/v1/audit,                     403
             OPERATOR,      GET,  /api/v1/audit,                     403
             AUDITOR,       GET,  /api/v1/audit,                     200
             AUDITOR,       POST, /api/v1/tokens,                    201
@@ -89,7 +89,7 @@ class RoleMatrixTest {
             ADMINISTRATOR, POST, /settings/users,    302
             OPERATOR,      POST, /settings/users,    403
             AUDITOR,       POST, /settings/users,    403
-            ADMINISTRATOR, GET,  /audit,             200
+            ADMINISTRATOR, GET,  /audit,             403
             OPERATOR,      GET,  /audit,             403
             AUDITOR,       GET,  /audit,             200
             AUDITOR,       POST, /settings/tokens,   302

@@ -39,7 +39,8 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(accounts, errors), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/audit/**").hasAnyRole(ADMIN, AUDITOR)
+                        // Secrecy of communications: who looked up whom is for auditors' eyes only.
+                        .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR)
                         .requestMatchers("/api/v1/users/**").hasRole(ADMIN)
                         // Every user manages their own tokens, auditors included (read-only tokens).
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens").hasAnyRole(ADMIN, OPERATOR, AUDITOR)
@@ -60,7 +61,8 @@ class SecurityConfig {
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/portal/**", "/demo/mail/**", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.POST, "/settings/users/**").hasRole(ADMIN)
-                        .requestMatchers("/settings/users/**", "/audit/**").hasAnyRole(ADMIN, AUDITOR)
+                        .requestMatchers("/audit/**").hasRole(AUDITOR)
+                        .requestMatchers("/settings/users/**").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/settings/tokens/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ADMIN, OPERATOR, AUDITOR)
                         .anyRequest().hasAnyRole(ADMIN, OPERATOR))
