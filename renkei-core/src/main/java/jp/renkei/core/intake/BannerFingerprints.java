@@ -13,7 +13,8 @@ public final class BannerFingerprints {
 
     /**
      * One rule: when {@code needle} occurs, the device is {@code vendor}. The model is a fixed text,
-     * or the token starting at the needle ({@code modelFromNeedle}); the firmware is
+     * or the token starting at the needle ({@code modelFromNeedle}; a needle ending in a space
+     * also takes the next token); the firmware is
      * {@code firmwarePrefix} plus the token after {@code versionAfter}, when that marker occurs.
      */
     record Rule(String needle, String vendor, String model, boolean modelFromNeedle, String versionAfter,
@@ -55,7 +56,10 @@ public final class BannerFingerprints {
                 continue;
             }
             Optional<String> model = r.model() != null ? Optional.of(r.model())
-                    : r.modelFromNeedle() ? token(banner, at) : Optional.empty();
+                    : !r.modelFromNeedle() ? Optional.empty()
+                    // "ZXHN H108N": a needle ending in a space is the series, the next token the model.
+                    : r.needle().endsWith(" ") ? token(banner, at + r.needle().length()).map(t -> r.needle() + t)
+                    : token(banner, at);
             Optional<String> firmware = Optional.empty();
             if (r.versionAfter() != null) {
                 int v = banner.indexOf(r.versionAfter(), at);
