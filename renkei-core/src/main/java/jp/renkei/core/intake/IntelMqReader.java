@@ -33,6 +33,7 @@ public final class IntelMqReader extends LookaheadReader<ObservationDraft> {
     private final List<ReaderAlarm> alarms = new ArrayList<>();
     private final Fingerprinter fingerprinter = new Fingerprinter();
     private long line;
+    private boolean sawEvent;
 
     /** Reads UTF-8 JSON lines; blank lines are skipped. */
     public IntelMqReader(InputStream in, String fileName) {
@@ -66,8 +67,14 @@ public final class IntelMqReader extends LookaheadReader<ObservationDraft> {
         try {
             event = FlatJson.parse(text);
         } catch (IllegalArgumentException e) {
+            if (!sawEvent) {
+                // A first line that is no JSON object means the wrong format, not one bad record.
+                throw new ImportFormatException(fileName + " is not format=intelmq (one JSON object per line): line "
+                        + line + ": " + e.getMessage());
+            }
             return new Parsed.Rejected<>(line, "not an IntelMQ event (one JSON object per line): " + e.getMessage());
         }
+        sawEvent = true;
         return draft(event);
     }
 
