@@ -1,6 +1,5 @@
 package jp.renkei.core.intake;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -28,7 +27,12 @@ public final class IntelMqReader extends LookaheadReader<ObservationDraft> {
     /** Report type when an event names no feed. */
     public static final String REPORT_TYPE = "intelmq";
 
-    private final BufferedReader lines;
+    /** Longest event line read; IntelMQ events with raw data are a few kilobytes. */
+    public static final int MAX_LINE_CHARS = 1 << 20;
+    /** Distinct unmapped classifications listed as alarms; further ones are not listed. */
+    static final int MAX_ALARMS = 20;
+
+    private final BoundedLines lines;
     private final String fileName;
     private final List<ReaderAlarm> alarms = new ArrayList<>();
     private final Fingerprinter fingerprinter = new Fingerprinter();
@@ -37,7 +41,7 @@ public final class IntelMqReader extends LookaheadReader<ObservationDraft> {
 
     /** Reads UTF-8 JSON lines; blank lines are skipped. */
     public IntelMqReader(InputStream in, String fileName) {
-        this.lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.lines = new BoundedLines(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE_CHARS);
         this.fileName = fileName;
     }
 
@@ -51,7 +55,7 @@ public final class IntelMqReader extends LookaheadReader<ObservationDraft> {
         String text;
         try {
             do {
-                text = lines.readLine();
+                text = lines.next();
                 line++;
             } while (text != null && text.isBlank());
         } catch (IOException e) {
@@ -59,6 +63,9 @@ public final class IntelMqReader extends LookaheadReader<ObservationDraft> {
         }
         if (text == null) {
             return null;
+        }
+        if (text == BoundedLines.TOO_LONG) {
+            return new Parsed.Rejected<>(line, "line longer than " + MAX_LINE_CHARS + " characters, skipped");
         }
         if (line == 1 && text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -103,7 +110,7 @@ public final class IntelMqReader extends LookaheadReader<ObservationDraft> {
         if (kind == ProblemKind.UNMAPPED) {
             String alarm = "IntelMQ classification '" + taxonomy + "/" + type + "' in " + fileName
                     + " is not mapped to a problem kind; events are kept as unmapped and open no case";
-            if (!alarms.contains(new ReaderAlarm(ReaderAlarm.UNKNOWN_REPORT_TYPE, alarm))) {
+            if (alarms.size() < MAX_ALARMS && !alarms.contains(new ReaderAlarm(ReaderAlarm.UNKNOWN_REPORT_TYPE, alarm))) {
                 alarms.add(new ReaderAlarm(ReaderAlarm.UNKNOWN_REPORT_TYPE, alarm));
             }
         }

@@ -23,6 +23,9 @@ import jp.renkei.core.imports.ReaderAlarm;
  */
 public final class MappedCsvReader extends LookaheadReader<ObservationDraft> {
 
+    /** Distinct unknown kind values listed as alarms; a list of free text must not flood the result. */
+    static final int MAX_ALARMS = 20;
+
     private final CsvTable table;
     private final ColumnMapping mapping;
     private final String reportType;
@@ -128,7 +131,7 @@ public final class MappedCsvReader extends LookaheadReader<ObservationDraft> {
                 ReaderAlarm alarm = new ReaderAlarm(ReaderAlarm.UNKNOWN_KIND, "kind '" + label + "' in column '"
                         + mapping.kindColumn().orElse("") + "' of " + table.fileName() + " (mapping "
                         + mapping.name() + ") is not known; rows are kept as unmapped and open no case");
-                if (!alarms.contains(alarm)) {
+                if (alarms.size() < MAX_ALARMS && !alarms.contains(alarm)) {
                     alarms.add(alarm);
                 }
             }

@@ -52,6 +52,32 @@ class IntelMqReaderTest {
     }
 
     @Test
+    void anOverLongLineIsRejectedWithoutReadingItIntoMemoryAndCrlfIsALineEnd() {
+        String event = "{\"time.source\": \"2024-09-24T08:00:00Z\", \"source.ip\": \"203.0.113.44\", "
+                + "\"classification.type\": \"infected-system\"}";
+        String huge = "{\"raw\": \"" + "A".repeat(IntelMqReader.MAX_LINE_CHARS + 10) + "\"}";
+        byte[] file = (event + "\r\n" + huge + "\r\n" + event.replace(".44", ".45") + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (IntelMqReader reader = new IntelMqReader(new java.io.ByteArrayInputStream(file), "big.jsonl")) {
+            List<Parsed<ObservationDraft>> parsed = readAll(reader);
+            assertThat(rows(parsed)).extracting(ObservationDraft::line, ObservationDraft::ip)
+                    .containsExactly(tuple(1L, "203.0.113.44"), tuple(3L, "203.0.113.45"));
+            assertThat(rejections(parsed)).extracting(Parsed.Rejected::line).containsExactly(2L);
+            assertThat(rejections(parsed).get(0).reason()).contains("longer than");
+        }
+    }
+
+    @Test
+    void aFileWhoseFirstLineIsNoJsonIsTheWrongFormatNotOneBadRecord() {
+        byte[] csv = "timestamp,ip\n2024-09-24 00:00:00,203.0.113.1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (IntelMqReader reader = new IntelMqReader(new java.io.ByteArrayInputStream(csv), "r.csv")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(reader::hasNext)
+                    .isInstanceOf(jp.renkei.core.imports.ImportFormatException.class)
+                    .hasMessageContaining("format=intelmq").hasMessageContaining("r.csv");
+        }
+    }
+
+    @Test
     void everyKindNamesAnIntelMqClassificationThatMapsBackToIt() {
         for (ProblemKind kind : ProblemKind.values()) {
             Optional<ProblemKind> back = ProblemKind.fromIntelMq(kind.intelMqTaxonomy(), kind.intelMqType(),
