@@ -14,6 +14,41 @@ final class Fingerprinter {
     private final MessageDigest digest = Sha256.newDigest();
     private byte[] buffer = new byte[256];
 
+    /**
+     * The same hash as {@link #of(String, Map)} for evidence built from {@code header} and
+     * {@code values} with first-occurrence-wins, with the names' bytes prepared once per file.
+     */
+    static final class Header {
+        private final byte[][] names;
+
+        Header(String[] header) {
+            names = new byte[header.length][];
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < header.length; i++) {
+                if (seen.add(header[i])) {
+                    byte[] name = header[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    byte[] framed = new byte[name.length + 2];
+                    framed[0] = 0x1e;
+                    System.arraycopy(name, 0, framed, 1, name.length);
+                    framed[framed.length - 1] = 0x1f;
+                    names[i] = framed;
+                }
+            }
+        }
+    }
+
+    String of(String reportType, Header header, java.util.function.IntFunction<String> values) {
+        update(reportType);
+        for (int i = 0; i < header.names.length; i++) {
+            byte[] framed = header.names[i];
+            if (framed != null) {
+                digest.update(framed);
+                update(values.apply(i));
+            }
+        }
+        return Sha256.hex(digest);
+    }
+
     String of(String reportType, Map<String, String> evidence) {
         update(reportType);
         for (Map.Entry<String, String> e : evidence.entrySet()) {

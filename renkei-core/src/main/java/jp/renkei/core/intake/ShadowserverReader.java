@@ -43,6 +43,7 @@ public final class ShadowserverReader extends LookaheadReader<ObservationDraft> 
     private final int banner;
     private final List<ReaderAlarm> alarms = new ArrayList<>();
     private final Fingerprinter fingerprinter = new Fingerprinter();
+    private final Fingerprinter.Header fingerprintHeader;
 
     /** Reads the header at once: a file without a timestamp or address column is a whole-file problem. */
     public ShadowserverReader(InputStream in, String fileName, String reportType) {
@@ -76,6 +77,7 @@ public final class ShadowserverReader extends LookaheadReader<ObservationDraft> 
             throw e;
         }
         this.header = table.header().toArray(String[]::new);
+        this.fingerprintHeader = new Fingerprinter.Header(header);
         this.port = table.column(portColumn);
         this.protocol = table.column("protocol");
         this.severity = table.column("severity");
@@ -137,7 +139,7 @@ public final class ShadowserverReader extends LookaheadReader<ObservationDraft> 
         }
         return new Parsed.Row<>(line, new ObservationDraft(reportType, line, time, address, portNumber,
                 transport(field(r, protocol)), kind, Severity.parse(field(r, severity)), malware, deviceVendor,
-                deviceModel, firmware, evidence, fingerprinter.of(reportType, evidence)));
+                deviceModel, firmware, evidence, fingerprinter.of(reportType, fingerprintHeader, r::getField)));
     }
 
     static String transport(String protocol) {
