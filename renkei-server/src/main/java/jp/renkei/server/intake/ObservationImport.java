@@ -50,6 +50,9 @@ public class ObservationImport {
     /** Who attributes observations during an import, as written to the audit log. */
     public static final String SYSTEM_ACTOR = "system";
 
+    /** Alarm for a file with no records at all, so "0 imported" is always explained. */
+    public static final String EMPTY_REPORT = "empty-report";
+
     private static final int CHUNK = 500;
 
     private final ObservationStore store;
@@ -116,8 +119,10 @@ public class ObservationImport {
         try (RecordReader<ObservationDraft> reader = open(format, digest, request, mapping)) {
             reader.alarms().forEach(a -> tally.alarm(a.kind(), a.detail()));
             List<ObservationDraft> chunk = new ArrayList<>(CHUNK);
+            long records = 0;
             while (reader.hasNext()) {
                 Parsed<ObservationDraft> parsed = reader.next();
+                records++;
                 if (parsed instanceof Parsed.Row<ObservationDraft> row) {
                     chunk.add(row.value());
                     if (chunk.size() == CHUNK) {
@@ -131,6 +136,10 @@ public class ObservationImport {
             record(request, chunk, tally);
             for (ReaderAlarm a : reader.alarms()) {
                 tally.alarm(a.kind(), a.detail());
+            }
+            if (records == 0) {
+                tally.alarm(EMPTY_REPORT, request.fileName() + " has no records"
+                        + (format.equals(SHADOWSERVER) ? " after its header" : ""));
             }
         }
         importLog.record(request.organisationId(), request.actor(), KIND, format, request.fileName(),

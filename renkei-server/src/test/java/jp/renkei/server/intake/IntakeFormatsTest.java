@@ -91,6 +91,15 @@ class IntakeFormatsTest {
     }
 
     @Test
+    void aReportWithoutRecordsSaysSoInsteadOfASilentZero() {
+        Api.Answer answer = api.upload("/api/v1/observations/import?format=shadowserver",
+                "2024-09-27-scan_telnet-asn-jp.csv", SCAN_HEADER + "\r\n");
+
+        assertThat(answer.json().get("accepted").asLong()).isZero();
+        assertThat(alarms(answer.json())).containsExactly("empty-report");
+    }
+
+    @Test
     void anUnknownColumnRaisesAnAlarmAndItsValuesAreKept() {
         Api.Answer answer = api.upload("/api/v1/observations/import?format=shadowserver",
                 "2024-09-25-scan_telnet-asn-jp.csv", SCAN_HEADER + ",\"vendor_hint\"\r\n"

@@ -48,7 +48,8 @@ public class ObservationStore {
      * an observation is linked to the earliest unlinked observation of the organisation with the
      * same address and kind, from a different feed, within {@link #LINK_WINDOW} of its source time,
      * and with the same port when both have one. Same-feed repeats are separate sightings and are
-     * not linked.
+     * not linked. Two feeds' files imported at the very same moment may not see each other's
+     * uncommitted rows; then both count, which over-counts once but never loses a sighting.
      */
     public Optional<Stored> insertIfNew(long organisationId, String feed, String fileName, ObservationDraft d) {
         Integer port = d.port().isPresent() ? d.port().getAsInt() : null;
