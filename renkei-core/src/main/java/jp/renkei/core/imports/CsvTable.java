@@ -7,6 +7,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class CsvTable implements AutoCloseable {
     private boolean broken;
     private long lastLine = 1;
 
-    private CsvTable(InputStream in, String fileName) {
+    private CsvTable(InputStream in, String fileName, Charset charset) {
         this.fileName = fileName;
         this.csv = CsvReader.builder()
                 .detectBomHeader(true)
@@ -36,7 +37,7 @@ public final class CsvTable implements AutoCloseable {
                 // Field-count mismatches become row rejections here, not exceptions in FastCSV.
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .ofCsvRecord(in, StandardCharsets.UTF_8);
+                .ofCsvRecord(in, charset);
         this.records = csv.iterator();
         CsvRecord first = nextRaw().orElseThrow(
                 () -> new ImportFormatException("no header row in " + fileName + " (file is empty)"));
@@ -48,7 +49,15 @@ public final class CsvTable implements AutoCloseable {
 
     /** Opens the file and reads its header; throws {@link ImportFormatException} if there is none. */
     public static CsvTable open(InputStream in, String fileName) {
-        return new CsvTable(in, fileName);
+        return new CsvTable(in, fileName, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As {@link #open(InputStream, String)} in another encoding (e.g. {@code windows-31j} for
+     * Japanese lists); a UTF-8 byte-order mark is skipped whatever the charset.
+     */
+    public static CsvTable open(InputStream in, String fileName, Charset charset) {
+        return new CsvTable(in, fileName, charset);
     }
 
     /** Column names from the header, lower-cased and trimmed, in file order. */

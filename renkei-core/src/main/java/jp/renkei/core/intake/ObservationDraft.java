@@ -7,14 +7,25 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One report row turned into an observation not yet attributed or stored. {@code evidence} is
- * the raw row (column to value, file order); {@code fingerprint} makes re-imports idempotent.
+ * One report record turned into an observation not yet attributed or stored: the normal form
+ * every format (Shadowserver, IntelMQ, NOTICE-style CSV, X-ARF, mapped CSV) is read into.
+ *
+ * @param reportType     what the source calls the report ({@code scan_telnet}, an IntelMQ feed, …)
+ * @param line           1-based line where the record starts in its file
+ * @param sourceTime     when the source saw the device (UTC)
+ * @param ip             canonical IPv4 or IPv6 text
+ * @param port           listening port (scans) or source port (events), when given
+ * @param transport      {@code tcp}, {@code udp} or empty
+ * @param deviceFirmware firmware or OS and version, from a report column or a recognised banner
+ * @param evidence       the raw record, column to value in file order; columns Renkei does not
+ *                       interpret are kept here
+ * @param fingerprint    hash of report type and evidence, so re-imports are idempotent
  */
 public record ObservationDraft(String reportType, long line, Instant sourceTime, String ip, OptionalInt port,
                                String transport, ProblemKind kind, Optional<Severity> severity,
                                Optional<String> malwareFamily, Optional<String> deviceVendor,
-                               Optional<String> deviceModel, LinkedHashMap<String, String> evidence,
-                               String fingerprint) {
+                               Optional<String> deviceModel, Optional<String> deviceFirmware,
+                               LinkedHashMap<String, String> evidence, String fingerprint) {
 
     /** Rejects nulls. */
     public ObservationDraft {
@@ -28,7 +39,17 @@ public record ObservationDraft(String reportType, long line, Instant sourceTime,
         Objects.requireNonNull(malwareFamily, "malwareFamily");
         Objects.requireNonNull(deviceVendor, "deviceVendor");
         Objects.requireNonNull(deviceModel, "deviceModel");
+        Objects.requireNonNull(deviceFirmware, "deviceFirmware");
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(fingerprint, "fingerprint");
+    }
+
+    /** A draft without firmware (the form before firmware was recorded). */
+    public ObservationDraft(String reportType, long line, Instant sourceTime, String ip, OptionalInt port,
+            String transport, ProblemKind kind, Optional<Severity> severity, Optional<String> malwareFamily,
+            Optional<String> deviceVendor, Optional<String> deviceModel, LinkedHashMap<String, String> evidence,
+            String fingerprint) {
+        this(reportType, line, sourceTime, ip, port, transport, kind, severity, malwareFamily, deviceVendor,
+                deviceModel, Optional.empty(), evidence, fingerprint);
     }
 }

@@ -1,6 +1,5 @@
 package jp.renkei.core.intake;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** Severity as Shadowserver (and most feeds) grade a report. */
@@ -9,13 +8,21 @@ public enum Severity {
 
     /** Parses a severity case-insensitively; empty for blank or unknown text. */
     public static Optional<Severity> parse(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(valueOf(text.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+        // Called for every report row: compare against the few names instead of upper-casing.
+        String t = text.strip();
+        for (int i = 0; i < ALL.length; i++) {
+            if (ALL[i].name().equalsIgnoreCase(t)) {
+                return PRESENT[i];
+            }
         }
+        return Optional.empty();
     }
+
+    private static final Severity[] ALL = values();
+    @SuppressWarnings("unchecked")
+    private static final Optional<Severity>[] PRESENT = java.util.Arrays.stream(ALL).map(Optional::of)
+            .toArray(Optional[]::new);
 }

@@ -25,6 +25,15 @@ public final class RemediationGuide {
         return switch (kind) {
             case EXPOSED_TELNET -> lang == Language.EN ? telnetEn() : telnetJa();
             case INFECTED -> lang == Language.EN ? infectedEn(malwareFamily) : infectedJa(malwareFamily);
+            case EXPOSED_SERVICE -> lang == Language.EN ? ServiceGuidance.exposedEn() : ServiceGuidance.exposedJa();
+            case VULNERABLE_SERVICE -> lang == Language.EN ? ServiceGuidance.vulnerableEn()
+                    : ServiceGuidance.vulnerableJa();
+            case BRUTE_FORCE_SOURCE -> lang == Language.EN ? IntrusionGuidance.bruteForceEn()
+                    : IntrusionGuidance.bruteForceJa();
+            case COMPROMISED -> lang == Language.EN ? IntrusionGuidance.compromisedEn(malwareFamily)
+                    : IntrusionGuidance.compromisedJa(malwareFamily);
+            // Unmapped observations never open a case; this text exists so no caller ever fails.
+            case UNMAPPED -> lang == Language.EN ? ServiceGuidance.unmappedEn() : ServiceGuidance.unmappedJa();
         };
     }
 

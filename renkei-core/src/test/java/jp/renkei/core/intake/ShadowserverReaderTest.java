@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import jp.renkei.core.imports.ImportFormatException;
 import jp.renkei.core.imports.Parsed;
+import jp.renkei.core.imports.ReaderAlarm;
 import org.junit.jupiter.api.Test;
 
 class ShadowserverReaderTest {
@@ -46,6 +47,9 @@ class ShadowserverReaderTest {
                 .containsEntry("sector", "Communications, Service Provider, and Hosting Service")
                 .containsEntry("new_column", "x");
         assertThat(first.evidence().keySet()).startsWith("timestamp", "severity", "ip");
+        assertThat(first.deviceVendor()).contains("MikroTik");
+        assertThat(first.deviceFirmware()).contains("RouterOS 6.45.3");
+        assertThat(drafts.get(1).ip()).as("IPv6 in canonical form").isEqualTo("2001:db8::1");
         assertThat(drafts.get(1).evidence()).containsEntry("banner", "Welcome, \"guest\"\r\nlogin:");
         assertThat(drafts.get(2).sourceTime()).isEqualTo(Instant.parse("2024-09-24T00:09:00Z"));
     }
@@ -86,11 +90,28 @@ class ShadowserverReaderTest {
     }
 
     @Test
-    void anUnsupportedReportTypeIsAnAlarmNotZeroRows() {
-        assertThatThrownBy(() -> new ShadowserverReader(open(TELNET), "2024-09-24-scan_ftp-asn-jp.csv", "scan_ftp"))
-                .isInstanceOf(ImportFormatException.class)
-                .hasMessage("unsupported Shadowserver report type 'scan_ftp' in 2024-09-24-scan_ftp-asn-jp.csv"
-                        + " (supported: event4_sinkhole, scan_telnet)");
+    void anUnknownReportTypeIsReadThroughItsHeaderAsUnmappedWithAnAlarm() {
+        String file = "2024-09-24-scan_http-asn-jp.csv";
+        try (ShadowserverReader reader = new ShadowserverReader(open(file), file, "scan_http")) {
+            List<ObservationDraft> drafts = rows(readAll(reader));
+            assertThat(drafts).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(ProblemKind.UNMAPPED);
+                assertThat(d.ip()).isEqualTo("203.0.113.25");
+                assertThat(d.port()).hasValue(80);
+                assertThat(d.evidence()).containsEntry("http_code", "200");
+            });
+            assertThat(reader.alarms()).extracting(ReaderAlarm::kind).containsExactly("unknown-report-type");
+            assertThat(reader.alarms().get(0).detail()).contains("scan_http").contains(file);
+        }
+    }
+
+    @Test
+    void aColumnOutsideTheKnownHeaderRaisesAnAlarmAndIsKept() {
+        try (ShadowserverReader reader = new ShadowserverReader(open(TELNET), TELNET, "scan_telnet")) {
+            assertThat(reader.alarms()).extracting(ReaderAlarm::kind, a -> a.detail().contains("'new_column'"))
+                    .containsExactly(tuple("unknown-column", true));
+            assertThat(rows(readAll(reader)).get(0).evidence()).containsEntry("new_column", "x");
+        }
     }
 
     @Test
@@ -109,7 +130,9 @@ class ShadowserverReaderTest {
         assertThat(ShadowserverReportType.fromFileName("2024-09-24-event4_sinkhole_http-geo-jp.csv"))
                 .contains("event4_sinkhole_http");
         assertThat(ShadowserverReportType.fromFileName("report.csv")).isEmpty();
-        assertThat(ShadowserverReportType.SUPPORTED).containsExactlyInAnyOrder("scan_telnet", "event4_sinkhole");
+        assertThat(ShadowserverReportType.SUPPORTED).containsExactlyInAnyOrder("scan_telnet", "compromised_iot",
+                "event4_sinkhole", "event4_sinkhole_http", "event4_honeypot_brute_force", "event4_honeypot_darknet",
+                "device_id");
     }
 
     @Test

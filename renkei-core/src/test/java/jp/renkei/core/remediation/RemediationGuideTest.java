@@ -32,6 +32,34 @@ class RemediationGuideTest {
     }
 
     @Test
+    void everyKindHasPlainStepsInBothLanguagesAsPoliteRequests() {
+        for (ProblemKind kind : ProblemKind.values()) {
+            Guidance ja = RemediationGuide.forProblem(kind, Language.JA);
+            Guidance en = RemediationGuide.forProblem(kind, Language.EN);
+            assertThat(ja.title()).as(kind.code()).isNotBlank().isNotEqualTo(en.title());
+            assertThat(ja.steps()).as(kind.code()).isNotEmpty().allMatch(s -> s.contains("ください。"));
+            assertThat(en.steps()).as(kind.code()).hasSameSizeAs(ja.steps());
+            if (kind.opensCase()) {
+                assertThat(ja.explanation()).as(kind.code()).contains("ウイルス対策ソフト");
+                assertThat(en.explanation()).as(kind.code()).contains("Antivirus software on your PC");
+            }
+        }
+    }
+
+    @Test
+    void compromisedDevicesAreResetNotJustRestartedAndBruteForceStartsWithARestart() {
+        Guidance compromised = RemediationGuide.forProblem(ProblemKind.COMPROMISED, Language.JA, Optional.of("meris"));
+        assertThat(compromised.steps().get(0)).contains("初期化");
+        assertThat(compromised.explanation()).contains("「meris」");
+        assertThat(RemediationGuide.forProblem(ProblemKind.BRUTE_FORCE_SOURCE, Language.EN).steps().get(0))
+                .startsWith("Unplug");
+        assertThat(String.join("", RemediationGuide.forProblem(ProblemKind.EXPOSED_SERVICE, Language.JA).steps()))
+                .contains("UPnP").contains("無効");
+        assertThat(String.join("", RemediationGuide.forProblem(ProblemKind.VULNERABLE_SERVICE, Language.JA).steps()))
+                .contains("ファームウェア").contains("買い替え");
+    }
+
+    @Test
     void noGuidanceContainsALink() {
         for (ProblemKind kind : ProblemKind.values()) {
             for (Language lang : Language.values()) {

@@ -8,12 +8,16 @@ import java.util.Optional;
 
 import jp.renkei.core.imports.ImportFormatException;
 import jp.renkei.core.imports.Parsed;
+import jp.renkei.core.imports.ReaderAlarm;
+import jp.renkei.core.imports.RecordReader;
+import jp.renkei.core.intake.ColumnMapping;
 import jp.renkei.core.intake.ObservationDraft;
-import jp.renkei.core.intake.ShadowserverReader;
-import jp.renkei.core.intake.ShadowserverReportType;
+import jp.renkei.core.intake.ObservationReaders;
 import jp.renkei.server.attribution.AttributionAnswer;
 import jp.renkei.server.attribution.Attributions;
 import jp.renkei.server.intake.internal.ObservationStore;
+import jp.renkei.server.intake.internal.XarfMail;
+import jp.renkei.server.intake.mapping.ColumnMappings;
 import jp.renkei.server.platform.ContentDigest;
 import jp.renkei.server.platform.ImportLog;
 import jp.renkei.server.platform.ImportResult;
@@ -24,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a device report into observations, attributes each new one, and announces them: the
- * one use case behind both the REST endpoint and the imports page.
+ * one use case behind the REST endpoint, the imports page and the collectors.
  */
 @Service
 public class ObservationImport {
@@ -32,95 +36,158 @@ public class ObservationImport {
     /** Kind under which runs appear in the import log. */
     public static final String KIND = "observations";
     /** Shadowserver CSV reports. */
-    public static final String SHADOWSERVER = "shadowserver";
+    public static final String SHADOWSERVER = ObservationReaders.SHADOWSERVER;
+    /** IntelMQ events, JSON lines. */
+    public static final String INTELMQ = ObservationReaders.INTELMQ;
+    /** NOTICE/NICTER-style lists through a saved mapping. */
+    public static final String NOTICE = ObservationReaders.NOTICE;
+    /** X-ARF v0.2 mails ({@code .eml}) or v4 JSON. */
+    public static final String XARF = ObservationReaders.XARF;
+    /** Any CSV through a saved mapping. */
+    public static final String CSV = ObservationReaders.CSV;
+    /** Feed of files posted to the REST API without a feed name. */
+    public static final String API_FEED = "api";
     /** Who attributes observations during an import, as written to the audit log. */
     public static final String SYSTEM_ACTOR = "system";
+
+    /** Alarm for a file with no records at all, so "0 imported" is always explained. */
+    public static final String EMPTY_REPORT = "empty-report";
 
     private static final int CHUNK = 500;
 
     private final ObservationStore store;
     private final Attributions attributions;
     private final ImportLog importLog;
+    private final ColumnMappings mappings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    ObservationImport(ObservationStore store, Attributions attributions, ImportLog importLog,
+    ObservationImport(ObservationStore store, Attributions attributions, ImportLog importLog, ColumnMappings mappings,
             ApplicationEventPublisher events, TransactionTemplate transaction) {
         this.store = store;
         this.attributions = attributions;
         this.importLog = importLog;
+        this.mappings = mappings;
         this.events = events;
         this.transaction = transaction;
     }
 
     /**
-     * Streams the report in chunks of {@value #CHUNK} rows. Per chunk, in one transaction: new rows
-     * are stored (a stored fingerprint counts as a duplicate), each new observation is attributed
-     * at its source time and the outcome stored on it, and {@link ObservationsRecorded} is
-     * published with all of them, so its synchronous listeners commit or fail with the chunk.
-     * Bad rows are rejected with their line; the run is recorded in the import log.
+     * As {@link #importReport(ObservationImportRequest, InputStream)} from feed {@value #API_FEED}.
      *
      * @param reportType the Shadowserver report type, or empty to take it from the file name
-     * @throws ImportFormatException for an unknown format, an undeterminable or unsupported report
-     *         type, or a file without the required columns — never a silent "0 imported"
      */
     public ImportResult importReport(long organisationId, String actor, String format, Optional<String> reportType,
             String fileName, InputStream content) {
-        if (!SHADOWSERVER.equals(format)) {
-            throw new ImportFormatException("unknown observation format '" + format + "' for " + fileName
-                    + " (supported: " + SHADOWSERVER + ")");
+        return importReport(new ObservationImportRequest(organisationId, actor, format, fileName, reportType,
+                Optional.empty(), API_FEED), content);
+    }
+
+    /**
+     * Streams the report in chunks of {@value #CHUNK} records. Per chunk, in one transaction: new
+     * records are stored with the request's feed (a stored fingerprint counts as a duplicate), each
+     * new observation is attributed at its source time, and {@link ObservationsRecorded} is
+     * published with those that may open or extend a case, so its synchronous listeners commit or
+     * fail with the chunk. Not announced, though stored and counted as accepted: unmapped
+     * observations (never attributed: there is no reason to look up who held the address) and
+     * observations linked to the same device's sighting from another feed (see
+     * {@link ObservationStore#insertIfNew(long, String, String, ObservationDraft)}), so a device seen
+     * by two feeds is one sighting. Bad records are rejected with their line; reader alarms
+     * (unknown report type, unknown column, unknown kind) go into the result; the run, alarms
+     * included, is recorded in the import log.
+     *
+     * @throws ImportFormatException for an unknown format or mapping, an undeterminable report
+     *         type, or a file without the required columns — never a silent "0 imported"
+     */
+    public ImportResult importReport(ObservationImportRequest request, InputStream content) {
+        String format = request.format() == null ? "" : request.format().strip();
+        if (!ObservationReaders.FORMATS.contains(format)) {
+            throw new ImportFormatException("unknown observation format '" + format + "' for " + request.fileName()
+                    + " (supported: " + String.join(", ", ObservationReaders.FORMATS) + ")");
         }
-        String type = reportType.filter(t -> !t.isBlank())
-                .or(() -> ShadowserverReportType.fromFileName(fileName))
-                .orElseThrow(() -> new ImportFormatException("cannot tell the Shadowserver report type of "
-                        + fileName + ": name the file YYYY-MM-DD-<report_type>-….csv or pass type= (supported: "
-                        + ShadowserverReportType.supportedList() + ")"));
+        Optional<ColumnMapping> mapping = Optional.empty();
+        if (ObservationReaders.needsMapping(format)) {
+            String name = request.mapping().filter(m -> !m.isBlank()).orElseThrow(() -> new ImportFormatException(
+                    "format '" + format + "' needs mapping=<name> of a saved column mapping"));
+            mapping = Optional.of(mappings.columnMapping(request.organisationId(), name).orElseThrow(
+                    () -> new ImportFormatException("unknown mapping '" + name + "': save it first with PUT "
+                            + "/api/v1/mappings/" + name + " or on the mappings page")));
+        }
         Instant started = Instant.now();
         ContentDigest digest = new ContentDigest(content);
         ImportTally tally = new ImportTally();
-        try (ShadowserverReader reader = new ShadowserverReader(digest, fileName, type)) {
+        try (RecordReader<ObservationDraft> reader = open(format, digest, request, mapping)) {
+            reader.alarms().forEach(a -> tally.alarm(a.kind(), a.detail()));
             List<ObservationDraft> chunk = new ArrayList<>(CHUNK);
+            long records = 0;
             while (reader.hasNext()) {
                 Parsed<ObservationDraft> parsed = reader.next();
+                records++;
                 if (parsed instanceof Parsed.Row<ObservationDraft> row) {
                     chunk.add(row.value());
                     if (chunk.size() == CHUNK) {
-                        record(organisationId, fileName, chunk, tally);
+                        record(request, chunk, tally);
                         chunk.clear();
                     }
                 } else if (parsed instanceof Parsed.Rejected<ObservationDraft> rejected) {
                     tally.rejected(rejected.line(), rejected.reason());
                 }
             }
-            record(organisationId, fileName, chunk, tally);
+            record(request, chunk, tally);
+            for (ReaderAlarm a : reader.alarms()) {
+                tally.alarm(a.kind(), a.detail());
+            }
+            if (records == 0) {
+                tally.alarm(EMPTY_REPORT, request.fileName() + " has no records"
+                        + (format.equals(SHADOWSERVER) ? " after its header" : ""));
+            }
         }
-        importLog.record(organisationId, actor, KIND, SHADOWSERVER, fileName, digest.sha256Hex(), started, tally);
+        importLog.record(request.organisationId(), request.actor(), KIND, format, request.fileName(),
+                digest.sha256Hex(), started, tally);
         return tally.result();
     }
 
-    private void record(long organisationId, String fileName, List<ObservationDraft> chunk, ImportTally tally) {
+    private static RecordReader<ObservationDraft> open(String format, InputStream in, ObservationImportRequest request,
+            Optional<ColumnMapping> mapping) {
+        if (XARF.equals(format)) {
+            return XarfMail.open(in, request.fileName());
+        }
+        return ObservationReaders.open(format, in, request.fileName(), request.reportType(), mapping);
+    }
+
+    private void record(ObservationImportRequest request, List<ObservationDraft> chunk, ImportTally tally) {
         if (chunk.isEmpty()) {
             return;
         }
+        long org = request.organisationId();
         transaction.executeWithoutResult(status -> {
             List<RecordedObservation> recorded = new ArrayList<>();
+            long stored = 0;
             for (ObservationDraft draft : chunk) {
-                Optional<Long> id = store.insertIfNew(organisationId, fileName, draft);
-                if (id.isEmpty()) {
+                Optional<ObservationStore.Stored> s = store.insertIfNew(org, request.feed(), request.fileName(), draft);
+                if (s.isEmpty()) {
                     continue;
                 }
-                AttributionAnswer answer = attributions.attribute(organisationId, draft.ip(), draft.sourceTime(),
-                        SYSTEM_ACTOR, "observation " + id.get());
-                store.recordAttribution(organisationId, id.get(), answer);
-                recorded.add(new RecordedObservation(id.get(), draft.kind(), draft.sourceTime(), draft.ip(),
-                        answer.assignment().map(a -> a.subscriberId())));
+                stored++;
+                long id = s.get().id();
+                if (!draft.kind().opensCase()) {
+                    store.recordNotAttributed(org, id, ObservationStore.UNMAPPED_REASON);
+                    continue;
+                }
+                AttributionAnswer answer = attributions.attribute(org, draft.ip(), draft.sourceTime(), SYSTEM_ACTOR,
+                        "observation " + id);
+                store.recordAttribution(org, id, answer);
+                if (s.get().linkedTo().isEmpty()) {
+                    recorded.add(new RecordedObservation(id, draft.kind(), draft.sourceTime(), draft.ip(),
+                            answer.assignment().map(a -> a.subscriberId())));
+                }
             }
             if (!recorded.isEmpty()) {
-                events.publishEvent(new ObservationsRecorded(organisationId, recorded));
+                events.publishEvent(new ObservationsRecorded(org, recorded));
             }
             // Counted only once the chunk's work (listeners included) went through.
-            tally.accepted(recorded.size());
-            tally.duplicates(chunk.size() - recorded.size());
+            tally.accepted(stored);
+            tally.duplicates(chunk.size() - stored);
         });
     }
 }

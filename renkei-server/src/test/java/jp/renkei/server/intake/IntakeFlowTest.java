@@ -234,12 +234,13 @@ class IntakeFlowTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "format=shadowserver                  | 2024-09-24-scan_ftp-asn-jp.csv | scan_ftp",
+            "format=nonsense                      | " + SCAN_TELNET_FILE + "       | nonsense",
             "format=shadowserver                  | report.csv                     | report.csv",
-            "format=shadowserver&type=scan_smb    | report.csv                     | scan_smb",
+            "format=notice                        | report.csv                     | mapping",
+            "format=csv&mapping=nope              | report.csv                     | nope",
             "format=intelmq                       | " + SCAN_TELNET_FILE + "       | intelmq",
     })
-    void unknownFormatOrReportTypeIsABadFileNeverASilentZero(String query, String fileName, String named) {
+    void unknownFormatOrMappingOrUndeterminableReportTypeIsABadFileNeverASilentZero(String query, String fileName, String named) {
         Api.Answer answer = api.upload("/api/v1/observations/import?" + query, fileName, SCAN);
 
         assertThat(answer.status()).isEqualTo(400);

@@ -1,6 +1,7 @@
 package jp.renkei.server.intake.web;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 import jp.renkei.core.imports.ImportFormatException;
 import jp.renkei.server.intake.ObservationImport;
+import jp.renkei.server.intake.ObservationImportRequest;
 import jp.renkei.server.intake.ObservationQueries;
 import jp.renkei.server.intake.ObservationView;
 import jp.renkei.server.platform.ImportResult;
@@ -48,13 +50,22 @@ class ObservationApi {
         this.observations = observations;
     }
 
+    /**
+     * {@code format=shadowserver|intelmq|notice|xarf|csv}, {@code type=} (Shadowserver report type),
+     * {@code mapping=} (notice, csv), {@code feed=} (default {@code api}). An unknown format or
+     * mapping answers 400 naming it.
+     */
     @PostMapping("/import")
     ImportResult importReport(RenkeiPrincipal caller, @RequestParam(defaultValue = "") String format,
-            @RequestParam(required = false) String type, @RequestParam("file") MultipartFile file)
+            @RequestParam(required = false) String type, @RequestParam(required = false) String mapping,
+            @RequestParam(required = false) String feed, @RequestParam("file") MultipartFile file)
             throws IOException {
-        return observationImport.importReport(caller.organisationId(), caller.actor(), format,
-                Optional.ofNullable(type), Objects.requireNonNullElse(file.getOriginalFilename(), "upload"),
-                file.getInputStream());
+        String fileName = Objects.requireNonNullElse(file.getOriginalFilename(), "upload");
+        try (InputStream in = file.getInputStream()) {
+            return observationImport.importReport(new ObservationImportRequest(caller.organisationId(),
+                    caller.actor(), format, fileName, Optional.ofNullable(type), Optional.ofNullable(mapping),
+                    feed == null || feed.isBlank() ? ObservationImport.API_FEED : feed.strip()), in);
+        }
     }
 
     @GetMapping
