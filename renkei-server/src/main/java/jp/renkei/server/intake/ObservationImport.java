@@ -3,7 +3,9 @@ package jp.renkei.server.intake;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.renkei.core.imports.ImportFormatException;
@@ -53,7 +55,7 @@ public class ObservationImport {
     /** Alarm for a file with no records at all, so "0 imported" is always explained. */
     public static final String EMPTY_REPORT = "empty-report";
 
-    private static final int CHUNK = 500;
+    private static final int CHUNK = 2_000;
 
     private final ObservationStore store;
     private final Attributions attributions;
@@ -91,7 +93,7 @@ public class ObservationImport {
      * fail with the chunk. Not announced, though stored and counted as accepted: unmapped
      * observations (never attributed: there is no reason to look up who held the address) and
      * observations linked to the same device's sighting from another feed (see
-     * {@link ObservationStore#insertIfNew(long, String, String, ObservationDraft)}), so a device seen
+     * {@link ObservationStore#insertAll(long, String, String, List)}), so a device seen
      * by two feeds is one sighting. Bad records are rejected with their line; reader alarms
      * (unknown report type, unknown column, unknown kind) go into the result; the run, alarms
      * included, is recorded in the import log.
@@ -161,27 +163,32 @@ public class ObservationImport {
         }
         long org = request.organisationId();
         transaction.executeWithoutResult(status -> {
+            List<Optional<ObservationStore.Stored>> outcomes = store.insertAll(org, request.feed(), request.fileName(), chunk);
             List<RecordedObservation> recorded = new ArrayList<>();
+            List<Long> unmapped = new ArrayList<>();
+            Map<Long, AttributionAnswer> answers = new LinkedHashMap<>();
             long stored = 0;
-            for (ObservationDraft draft : chunk) {
-                Optional<ObservationStore.Stored> s = store.insertIfNew(org, request.feed(), request.fileName(), draft);
-                if (s.isEmpty()) {
+            for (int i = 0; i < chunk.size(); i++) {
+                if (outcomes.get(i).isEmpty()) {
                     continue;
                 }
                 stored++;
-                long id = s.get().id();
+                ObservationDraft draft = chunk.get(i);
+                ObservationStore.Stored s = outcomes.get(i).get();
                 if (!draft.kind().opensCase()) {
-                    store.recordNotAttributed(org, id, ObservationStore.UNMAPPED_REASON);
+                    unmapped.add(s.id());
                     continue;
                 }
                 AttributionAnswer answer = attributions.attribute(org, draft.ip(), draft.sourceTime(), SYSTEM_ACTOR,
-                        "observation " + id);
-                store.recordAttribution(org, id, answer);
-                if (s.get().linkedTo().isEmpty()) {
-                    recorded.add(new RecordedObservation(id, draft.kind(), draft.sourceTime(), draft.ip(),
+                        "observation " + s.id());
+                answers.put(s.id(), answer);
+                if (s.linkedTo().isEmpty()) {
+                    recorded.add(new RecordedObservation(s.id(), draft.kind(), draft.sourceTime(), draft.ip(),
                             answer.assignment().map(a -> a.subscriberId())));
                 }
             }
+            store.recordNotAttributed(org, unmapped, ObservationStore.UNMAPPED_REASON);
+            store.recordAttributions(org, answers);
             if (!recorded.isEmpty()) {
                 events.publishEvent(new ObservationsRecorded(org, recorded));
             }

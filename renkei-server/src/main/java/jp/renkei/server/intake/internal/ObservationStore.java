@@ -1,10 +1,16 @@
 package jp.renkei.server.intake.internal;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.renkei.core.attribution.Assignment;
+import jp.renkei.core.attribution.Attribution;
 import jp.renkei.core.intake.ObservationDraft;
 import jp.renkei.core.intake.Severity;
 import jp.renkei.server.attribution.AttributionAnswer;
@@ -38,89 +44,160 @@ public class ObservationStore {
         this.json = json;
     }
 
-    /** As {@link #insertIfNew(long, String, String, ObservationDraft)} from feed {@code api}, returning the id. */
-    public Optional<Long> insertIfNew(long organisationId, String fileName, ObservationDraft d) {
-        return insertIfNew(organisationId, "api", fileName, d).map(Stored::id);
-    }
-
     /**
-     * Stores a new observation; empty when its fingerprint is already stored. The same-device rule:
-     * an observation is linked to the earliest unlinked observation of the organisation with the
-     * same address and kind, from a different feed, within {@link #LINK_WINDOW} of its source time,
-     * and with the same port when both have one. Same-feed repeats are separate sightings and are
-     * not linked. Two feeds' files imported at the very same moment may not see each other's
-     * uncommitted rows; then both count, which over-counts once but never loses a sighting.
+     * Stores a chunk of observations in one statement and answers, in input order, what became of
+     * each: stored (with the observation it is linked to, if any) or empty when its fingerprint was
+     * already stored (a duplicate, also within the chunk). The same-device rule: an observation is
+     * linked to the earliest unlinked observation of the organisation with the same address and
+     * kind, from a different feed, within {@link #LINK_WINDOW} of its source time, and with the same
+     * port when both have one. Same-feed repeats are separate sightings and are not linked. Two
+     * feeds' files imported at the very same moment may not see each other's uncommitted rows; then
+     * both count, which over-counts once but never loses a sighting.
      */
-    public Optional<Stored> insertIfNew(long organisationId, String feed, String fileName, ObservationDraft d) {
-        Integer port = d.port().isPresent() ? d.port().getAsInt() : null;
-        return jdbc.sql("""
+    public List<Optional<Stored>> insertAll(long organisationId, String feed, String fileName,
+            List<ObservationDraft> drafts) {
+        int n = drafts.size();
+        String[] fingerprints = new String[n];
+        String[] types = new String[n];
+        Long[] lines = new Long[n];
+        String[] times = new String[n];
+        String[] ips = new String[n];
+        Integer[] ports = new Integer[n];
+        String[] transports = new String[n];
+        String[] kinds = new String[n];
+        String[] severities = new String[n];
+        String[] families = new String[n];
+        String[] vendors = new String[n];
+        String[] models = new String[n];
+        String[] firmwares = new String[n];
+        String[] evidence = new String[n];
+        for (int i = 0; i < n; i++) {
+            ObservationDraft d = drafts.get(i);
+            fingerprints[i] = d.fingerprint();
+            types[i] = d.reportType();
+            lines[i] = d.line();
+            times[i] = d.sourceTime().toString();
+            ips[i] = d.ip();
+            ports[i] = d.port().isPresent() ? d.port().getAsInt() : null;
+            transports[i] = d.transport();
+            kinds[i] = d.kind().code();
+            severities[i] = d.severity().map(Severity::name).map(v -> v.toLowerCase(Locale.ROOT)).orElse(null);
+            families[i] = d.malwareFamily().orElse(null);
+            vendors[i] = d.deviceVendor().orElse(null);
+            models[i] = d.deviceModel().orElse(null);
+            firmwares[i] = d.deviceFirmware().orElse(null);
+            evidence[i] = json.writeValueAsString(d.evidence());
+        }
+        Map<String, Stored> stored = new HashMap<>();
+        jdbc.sql("""
                 insert into observation (organisation_id, fingerprint, report_type, file_name, line, source_time,
                     ip, port, transport, kind, severity, malware_family, device_vendor, device_model, evidence,
                     feed, device_firmware, linked_to)
-                values (:org, :fingerprint, :type, :file, :line, :time, cast(:ip as inet), :port, :transport, :kind,
-                    :severity, :family, :vendor, :model, cast(:evidence as jsonb), :feed, :firmware,
+                select :org, d.fingerprint, d.type, :file, d.line, d.time, d.ip, d.port, d.transport, d.kind,
+                    d.severity, d.family, d.vendor, d.model, d.evidence, :feed, d.firmware,
                     (select o.id from observation o
-                      where o.organisation_id = :org and o.ip = cast(:ip as inet) and o.kind = :kind
+                      where o.organisation_id = :org and o.ip = d.ip and o.kind = d.kind
                         and o.feed <> :feed and o.linked_to is null
-                        and o.source_time between :from and :to
-                        and (o.port is null or cast(:port as integer) is null or o.port = cast(:port as integer))
-                      order by o.source_time, o.id limit 1))
+                        and o.source_time between d.time - make_interval(secs => :window) and d.time + make_interval(secs => :window)
+                        and (o.port is null or d.port is null or o.port = d.port)
+                      order by o.source_time, o.id limit 1)
+                from unnest(cast(:fingerprints as text[]), cast(:types as text[]), cast(:lines as bigint[]),
+                        cast(cast(:times as text[]) as timestamptz[]), cast(cast(:ips as text[]) as inet[]),
+                        cast(:ports as integer[]), cast(:transports as text[]), cast(:kinds as text[]),
+                        cast(:severities as text[]), cast(:families as text[]), cast(:vendors as text[]),
+                        cast(:models as text[]), cast(:firmwares as text[]), cast(cast(:evidence as text[]) as jsonb[]))
+                    with ordinality as d(fingerprint, type, line, time, ip, port, transport, kind, severity, family,
+                        vendor, model, firmware, evidence, position)
+                order by d.position
                 on conflict (organisation_id, fingerprint) do nothing
-                returning id, linked_to""")
+                returning id, fingerprint, linked_to""")
                 .param("org", organisationId)
-                .param("fingerprint", d.fingerprint())
-                .param("type", d.reportType())
                 .param("file", fileName)
-                .param("line", d.line())
-                .param("time", d.sourceTime().atOffset(ZoneOffset.UTC))
-                .param("from", d.sourceTime().minus(LINK_WINDOW).atOffset(ZoneOffset.UTC))
-                .param("to", d.sourceTime().plus(LINK_WINDOW).atOffset(ZoneOffset.UTC))
-                .param("ip", d.ip())
-                .param("port", port, java.sql.Types.INTEGER)
-                .param("transport", d.transport())
-                .param("kind", d.kind().code())
-                .param("severity", d.severity().map(Severity::name).map(String::toLowerCase).orElse(null),
-                        java.sql.Types.VARCHAR)
-                .param("family", d.malwareFamily().orElse(null), java.sql.Types.VARCHAR)
-                .param("vendor", d.deviceVendor().orElse(null), java.sql.Types.VARCHAR)
-                .param("model", d.deviceModel().orElse(null), java.sql.Types.VARCHAR)
-                .param("firmware", d.deviceFirmware().orElse(null), java.sql.Types.VARCHAR)
-                .param("evidence", json.writeValueAsString(d.evidence()))
                 .param("feed", feed)
+                .param("window", LINK_WINDOW.toSeconds())
+                .param("fingerprints", fingerprints)
+                .param("types", types)
+                .param("lines", lines)
+                .param("times", times)
+                .param("ips", ips)
+                .param("ports", ports)
+                .param("transports", transports)
+                .param("kinds", kinds)
+                .param("severities", severities)
+                .param("families", families)
+                .param("vendors", vendors)
+                .param("models", models)
+                .param("firmwares", firmwares)
+                .param("evidence", evidence)
                 .query((rs, i) -> {
-                    long id = rs.getLong("id");
                     long linked = rs.getLong("linked_to");
-                    return new Stored(id, rs.wasNull() ? Optional.empty() : Optional.of(linked));
+                    Optional<Long> linkedTo = rs.wasNull() ? Optional.empty() : Optional.of(linked);
+                    return Map.entry(rs.getString("fingerprint"), new Stored(rs.getLong("id"), linkedTo));
                 })
-                .optional();
+                .list()
+                .forEach(e -> stored.put(e.getKey(), e.getValue()));
+        List<Optional<Stored>> outcome = new ArrayList<>(n);
+        for (ObservationDraft d : drafts) {
+            // remove: a fingerprint repeated within the chunk is stored once, its repeats are duplicates
+            outcome.add(Optional.ofNullable(stored.remove(d.fingerprint())));
+        }
+        return outcome;
     }
 
-    /** Marks an unmapped observation as deliberately not attributed (nobody's identity is looked up). */
-    public void recordNotAttributed(long organisationId, long observationId, String reason) {
-        jdbc.sql("update observation set unattributed_reason = ? where organisation_id = ? and id = ?")
-                .params(reason, organisationId, observationId)
+    /** Marks unmapped observations as deliberately not attributed (nobody's identity is looked up). */
+    public void recordNotAttributed(long organisationId, Collection<Long> observationIds, String reason) {
+        if (observationIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update observation set unattributed_reason = :reason where organisation_id = :org and id in (:ids)")
+                .param("reason", reason)
+                .param("org", organisationId)
+                .param("ids", observationIds)
                 .update();
     }
 
-    /** Stores who the observation was attributed to, or why nobody could be named. */
-    public void recordAttribution(long organisationId, long observationId, AttributionAnswer answer) {
-        Optional<Assignment> a = answer.assignment();
+    /** Stores who each observation was attributed to, or why nobody could be named, in one statement. */
+    public void recordAttributions(long organisationId, Map<Long, AttributionAnswer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        int n = answers.size();
+        Long[] ids = new Long[n];
+        String[] subscribers = new String[n];
+        Long[] assignments = new Long[n];
+        String[] froms = new String[n];
+        String[] tos = new String[n];
+        String[] sources = new String[n];
+        String[] reasons = new String[n];
+        int i = 0;
+        for (Map.Entry<Long, AttributionAnswer> e : answers.entrySet()) {
+            Optional<Assignment> a = e.getValue().assignment();
+            ids[i] = e.getKey();
+            subscribers[i] = a.map(Assignment::subscriberId).orElse(null);
+            assignments[i] = e.getValue().assignmentId().orElse(null);
+            froms[i] = a.map(x -> x.from().toString()).orElse(null);
+            tos[i] = a.flatMap(Assignment::to).map(Object::toString).orElse(null);
+            sources[i] = a.map(Assignment::source).orElse(null);
+            reasons[i] = e.getValue().attribution() instanceof Attribution.Unattributed u ? u.reason().code() : null;
+            i++;
+        }
         jdbc.sql("""
-                update observation set subscriber_id = :subscriber, assignment_id = :assignment,
-                    assignment_from = :from, assignment_to = :to, assignment_source = :source,
-                    unattributed_reason = :reason
-                where organisation_id = :org and id = :id""")
-                .param("subscriber", a.map(Assignment::subscriberId).orElse(null), java.sql.Types.VARCHAR)
-                .param("assignment", answer.assignmentId().orElse(null), java.sql.Types.BIGINT)
-                .param("from", a.map(x -> x.from().atOffset(ZoneOffset.UTC)).orElse(null),
-                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("to", a.flatMap(Assignment::to).map(t -> t.atOffset(ZoneOffset.UTC)).orElse(null),
-                        java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("source", a.map(Assignment::source).orElse(null), java.sql.Types.VARCHAR)
-                .param("reason", answer.attribution() instanceof jp.renkei.core.attribution.Attribution.Unattributed u
-                        ? u.reason().code() : null, java.sql.Types.VARCHAR)
+                update observation o set subscriber_id = u.subscriber, assignment_id = u.assignment,
+                    assignment_from = u.from_at, assignment_to = u.to_at, assignment_source = u.source,
+                    unattributed_reason = u.reason
+                from unnest(cast(:ids as bigint[]), cast(:subscribers as text[]), cast(:assignments as bigint[]),
+                        cast(cast(:froms as text[]) as timestamptz[]), cast(cast(:tos as text[]) as timestamptz[]),
+                        cast(:sources as text[]), cast(:reasons as text[]))
+                    as u(id, subscriber, assignment, from_at, to_at, source, reason)
+                where o.organisation_id = :org and o.id = u.id""")
+                .param("ids", ids)
+                .param("subscribers", subscribers)
+                .param("assignments", assignments)
+                .param("froms", froms)
+                .param("tos", tos)
+                .param("sources", sources)
+                .param("reasons", reasons)
                 .param("org", organisationId)
-                .param("id", observationId)
                 .update();
     }
 }
