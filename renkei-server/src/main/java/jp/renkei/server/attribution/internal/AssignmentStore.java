@@ -6,10 +6,12 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import jp.renkei.core.attribution.AccountingRecord;
 import jp.renkei.core.attribution.Assignment;
 import jp.renkei.core.attribution.SessionFragment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,13 +19,26 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AssignmentStore {
 
-    /** An assignment with the id of its row. */
-    public record StoredAssignment(long id, Assignment assignment) {}
+    /** An assignment with the id of its row, and the CGNAT port block it holds (0–65535: every port). */
+    public record StoredAssignment(long id, Assignment assignment, int portFirst, int portLast) {
+
+        /** The row of a whole address. */
+        public StoredAssignment(long id, Assignment assignment) {
+            this(id, assignment, 0, 65_535);
+        }
+
+        /** Whether only a block of ports of a shared address was held. */
+        public boolean isPortBlock() {
+            return portFirst != 0 || portLast != 65_535;
+        }
+    }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    AssignmentStore(JdbcClient jdbc) {
+    AssignmentStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     /**
@@ -33,8 +48,8 @@ public class AssignmentStore {
     public boolean upsert(long organisationId, SessionFragment f, String source) {
         return jdbc.sql("""
                 insert into assignment (organisation_id, session_key, subscriber_id, ip, nas, started_at,
-                    stopped_at, last_seen_at, source)
-                values (:org, :key, :subscriber, cast(:ip as inet), :nas, :start, :stop, :seen, :source)
+                    stopped_at, last_seen_at, source, source_kind)
+                values (:org, :key, :subscriber, cast(:ip as inet), :nas, :start, :stop, :seen, :source, :kind)
                 on conflict (organisation_id, session_key) do update
                 set started_at = least(assignment.started_at, excluded.started_at),
                     stopped_at = greatest(assignment.stopped_at, excluded.stopped_at),
@@ -52,7 +67,53 @@ public class AssignmentStore {
                 .param("stop", f.stop().map(AssignmentStore::utc).orElse(null), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("seen", utc(f.lastSeen()))
                 .param("source", source)
+                .param("kind", kindOf(source))
                 .update() == 1;
+    }
+
+    /**
+     * {@link #upsert} for many fragments in one JDBC batch (the RADIUS writer's group commit).
+     * Returns, per fragment, whether its row was inserted or changed.
+     */
+    public boolean[] upsertAll(long organisationId, List<SessionFragment> fragments, String source) {
+        int[][] counts = jdbcTemplate.batchUpdate("""
+                insert into assignment (organisation_id, session_key, subscriber_id, ip, nas, started_at,
+                    stopped_at, last_seen_at, source, source_kind)
+                values (?, ?, ?, cast(? as inet), ?, ?, ?, ?, ?, ?)
+                on conflict (organisation_id, session_key) do update
+                set started_at = least(assignment.started_at, excluded.started_at),
+                    stopped_at = greatest(assignment.stopped_at, excluded.stopped_at),
+                    last_seen_at = greatest(assignment.last_seen_at, excluded.last_seen_at)
+                where (assignment.started_at, assignment.stopped_at, assignment.last_seen_at) is distinct from
+                      (least(assignment.started_at, excluded.started_at),
+                       greatest(assignment.stopped_at, excluded.stopped_at),
+                       greatest(assignment.last_seen_at, excluded.last_seen_at))""",
+                fragments, fragments.size(), (ps, f) -> {
+                    ps.setLong(1, organisationId);
+                    ps.setString(2, f.sessionKey());
+                    ps.setString(3, f.subscriberId());
+                    ps.setString(4, f.ip());
+                    ps.setString(5, f.nas());
+                    ps.setObject(6, utc(f.start()));
+                    ps.setObject(7, f.stop().map(AssignmentStore::utc).orElse(null), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    ps.setObject(8, utc(f.lastSeen()));
+                    ps.setString(9, source);
+                    ps.setString(10, kindOf(source));
+                });
+        boolean[] changed = new boolean[fragments.size()];
+        int i = 0;
+        for (int[] batch : counts) {
+            for (int c : batch) {
+                changed[i++] = c != 0;
+            }
+        }
+        return changed;
+    }
+
+    /** The source kind (retention is per kind): the part of the source before its first colon. */
+    public static String kindOf(String source) {
+        int colon = source.indexOf(':');
+        return colon < 0 ? source : source.substring(0, colon);
     }
 
     /** Remembers an Accounting-On/Off; false when it was already known. */
@@ -89,17 +150,49 @@ public class AssignmentStore {
 
     /** The organisation's assignments of this (canonical) IP that cover the instant. */
     public List<StoredAssignment> covering(long organisationId, String ip, Instant at) {
-        OffsetDateTime t = utc(at);
-        return jdbc.sql("""
-                select id, subscriber_id, host(ip) as ip, started_at, stopped_at, source from assignment
-                where organisation_id = ? and ip = cast(? as inet)
-                  and started_at <= ? and (stopped_at is null or stopped_at > ?)""")
-                .params(organisationId, ip, t, t)
+        return near(organisationId, ip, OptionalInt.empty(), at, java.time.Duration.ZERO).stream()
+                .filter(s -> s.assignment().covers(at)).toList();
+    }
+
+    /**
+     * The organisation's assignments of this (canonical) address — the address itself or a prefix
+     * containing it — holding {@code port} when given, whose period comes within {@code tolerance}
+     * of the instant.
+     */
+    public List<StoredAssignment> near(long organisationId, String ip, OptionalInt port, Instant at,
+            java.time.Duration tolerance) {
+        OffsetDateTime latestStart = utc(at.plus(tolerance));
+        OffsetDateTime earliestStop = utc(at.minus(tolerance));
+        String columns = """
+                select id, subscriber_id, abbrev(ip) as ip, started_at, stopped_at, source, port_first, port_last
+                from assignment where organisation_id = :org and %s
+                  and started_at <= :latestStart and (stopped_at is null or stopped_at > :earliestStop)
+                  and (cast(:port as integer) is null or cast(:port as integer) between port_first and port_last)""";
+        String sql = columns.formatted("ip = cast(:ip as inet)") + "\nunion all\n" + columns.formatted("""
+                ((family(ip) = 4 and masklen(ip) < 32) or (family(ip) = 6 and masklen(ip) < 128))
+                  and ip >> cast(:ip as inet)""");
+        return jdbc.sql(sql)
+                .param("org", organisationId)
+                .param("ip", ip)
+                .param("latestStart", latestStart)
+                .param("earliestStop", earliestStop)
+                .param("port", port.isPresent() ? port.getAsInt() : null, java.sql.Types.INTEGER)
                 .query((rs, i) -> new StoredAssignment(rs.getLong("id"), new Assignment(
-                        rs.getString("subscriber_id"), ip, rs.getTimestamp("started_at").toInstant(),
+                        rs.getString("subscriber_id"), rs.getString("ip"), rs.getTimestamp("started_at").toInstant(),
                         Optional.ofNullable(rs.getTimestamp("stopped_at")).map(java.sql.Timestamp::toInstant),
-                        rs.getString("source"))))
+                        rs.getString("source")), rs.getInt("port_first"), rs.getInt("port_last")))
                 .list();
+    }
+
+    /**
+     * Deletes the organisation's closed assignments of this source kind that stopped before
+     * {@code before} (its logs are no longer kept). Returns how many.
+     */
+    public int purge(long organisationId, String kind, Instant before) {
+        return jdbc.sql("""
+                delete from assignment a where a.organisation_id = ? and a.source_kind = ? and a.stopped_at < ?
+                  and not exists (select 1 from observation o where o.assignment_id = a.id)""")
+                .params(organisationId, kind, utc(before)).update();
     }
 
     private static OffsetDateTime utc(Instant instant) {
