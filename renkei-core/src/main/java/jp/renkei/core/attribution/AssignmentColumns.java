@@ -27,6 +27,10 @@ final class AssignmentColumns {
     byte[] source;
     char[] portFirst;
     char[] portLast;
+    /** Narrow table only: each distinct address, where its rows start (plus an end sentinel), a hash of both. */
+    int[] groupKey;
+    int[] groupStart;
+    int[] slots;
 
     AssignmentColumns(boolean wide, int capacity) {
         this.wide = wide;
@@ -123,7 +127,73 @@ final class AssignmentColumns {
         for (int i = 0; i < size; i++) {
             s.maxTo[i] = i > 0 && s.sameKey(i - 1, i) ? Math.max(s.maxTo[i - 1], s.to[i]) : s.to[i];
         }
+        if (!wide) {
+            s.groups();
+        }
         return s;
+    }
+
+    /** Groups rows by address and hashes the addresses: one probe instead of a binary search over all rows. */
+    private void groups() {
+        int count = 0;
+        for (int i = 0; i < size; i++) {
+            if (i == 0 || v4[i] != v4[i - 1]) {
+                count++;
+            }
+        }
+        groupKey = new int[count];
+        groupStart = new int[count + 1];
+        int g = 0;
+        for (int i = 0; i < size; i++) {
+            if (i == 0 || v4[i] != v4[i - 1]) {
+                groupKey[g] = v4[i];
+                groupStart[g++] = i;
+            }
+        }
+        groupStart[count] = size;
+        slots = new int[Integer.highestOneBit(Math.max(count, 1) * 2 - 1) << 1];
+        int mask = slots.length - 1;
+        for (g = 0; g < count; g++) {
+            int h = mix(groupKey[g]) & mask;
+            while (slots[h] != 0) {
+                h = (h + 1) & mask;
+            }
+            slots[h] = g + 1;
+        }
+    }
+
+    private static int mix(int key) {
+        int h = key * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+
+    /** The group of rows of this address, or -1 (narrow table). */
+    int group(int address) {
+        int mask = slots.length - 1;
+        for (int h = mix(address) & mask; slots[h] != 0; h = (h + 1) & mask) {
+            int g = slots[h] - 1;
+            if (groupKey[g] == address) {
+                return g;
+            }
+        }
+        return -1;
+    }
+
+    /** The last row of the group starting at or before {@code fromAtMost}, or {@code groupStart[g] - 1}. */
+    int lastInGroupAtOrBefore(int g, long fromAtMost) {
+        int low = groupStart[g];
+        int high = groupStart[g + 1] - 1;
+        int found = low - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (from[mid] <= fromAtMost) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return found;
     }
 
     private boolean sameKey(int a, int b) {
@@ -196,25 +266,7 @@ final class AssignmentColumns {
         }
     }
 
-    /** The last row with (address, from) at or before (address, fromAtMost), or -1 (narrow table). */
-    int lastAtOrBefore(int address, long fromAtMost) {
-        int low = 0;
-        int high = size - 1;
-        int found = -1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            int k = v4[mid];
-            if (k < address || (k == address && from[mid] <= fromAtMost)) {
-                found = mid;
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return found;
-    }
-
-    /** As above for the wide table, keyed by (length, hi, lo). */
+    /** The last row with (length, hi, lo, from) at or before (…, fromAtMost), or -1 (wide table). */
     int lastAtOrBefore(int wideLength, long keyHi, long keyLo, long fromAtMost) {
         int low = 0;
         int high = size - 1;
@@ -240,6 +292,7 @@ final class AssignmentColumns {
 
     long bytes() {
         long perRow = (wide ? 17 : 4) + 8 * 3 + 4 + 4 + 1 + 2 + 2;
-        return perRow * from.length;
+        long grouping = groupKey == null ? 0 : 4L * (groupKey.length + groupStart.length + slots.length);
+        return perRow * from.length + grouping;
     }
 }

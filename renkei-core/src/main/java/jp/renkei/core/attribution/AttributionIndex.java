@@ -215,9 +215,13 @@ public final class AttributionIndex {
      */
     private int soleCoveringRow(int address, int port, long t) {
         AssignmentColumns c = narrow;
+        int g = c.group(address);
+        if (g < 0) {
+            return -1;
+        }
+        int first = c.groupStart[g];
         int found = -1;
-        for (int i = c.lastAtOrBefore(address, t + toleranceMicros);
-             i >= 0 && c.v4[i] == address && c.maxTo[i] > t - toleranceMicros; i--) {
+        for (int i = c.lastInGroupAtOrBefore(g, t + toleranceMicros); i >= first && c.maxTo[i] > t - toleranceMicros; i--) {
             if (c.to[i] > t - toleranceMicros && (port < 0 || (port >= c.portFirst[i] && port <= c.portLast[i]))) {
                 if (found != -1) {
                     return -2;
@@ -230,8 +234,12 @@ public final class AttributionIndex {
 
     private void collectNarrow(int address, int port, long t, List<Assignment> out) {
         AssignmentColumns c = narrow;
-        for (int i = c.lastAtOrBefore(address, t + toleranceMicros);
-             i >= 0 && c.v4[i] == address && c.maxTo[i] > t - toleranceMicros; i--) {
+        int g = c.group(address);
+        if (g < 0) {
+            return;
+        }
+        int first = c.groupStart[g];
+        for (int i = c.lastInGroupAtOrBefore(g, t + toleranceMicros); i >= first && c.maxTo[i] > t - toleranceMicros; i--) {
             if (c.to[i] > t - toleranceMicros && (port < 0 || (port >= c.portFirst[i] && port <= c.portLast[i]))) {
                 out.add(narrowAssignment(i));
             }
