@@ -8,14 +8,12 @@ import jp.renkei.core.attribution.Assignment;
 import jp.renkei.core.attribution.Attribution;
 
 /**
- * An attribution with its honesty: when a subscriber was named, the id of the stored assignment
- * that named them and a {@code confidence} ({@code exact}, {@code boundary}, {@code open-session});
- * for a CGNAT address without a port, confidence {@code shared-address} and nobody named; the
- * {@code candidates} when more than one subscriber is possible (the chosen one first); when nobody
- * can be named, a {@code reason} ({@code no-assignment}, {@code log-expired}, {@code not-our-address}).
+ * An attribution (the core answer: a subscriber with a confidence, the candidates of a shared
+ * address, or a reason) with the ids of the stored assignments behind it: {@code assignmentId} of
+ * the named subscriber's assignment, and {@code candidates} when more than one subscriber is
+ * possible (the chosen one first).
  */
-public record AttributionAnswer(Attribution attribution, Optional<Long> assignmentId, String confidence,
-                                List<Candidate> candidates, String reason) {
+public record AttributionAnswer(Attribution attribution, Optional<Long> assignmentId, List<Candidate> candidates) {
 
     /** Confidence: a closed session covers the instant, nobody else near it. */
     public static final String EXACT = "exact";
@@ -25,23 +23,15 @@ public record AttributionAnswer(Attribution attribution, Optional<Long> assignme
     public static final String OPEN_SESSION = "open-session";
     /** Confidence: a CGNAT address seen without a port; candidates listed, nobody named. */
     public static final String SHARED_ADDRESS = "shared-address";
-    /** Reason: no assignment covers the instant. */
-    public static final String NO_ASSIGNMENT = "no-assignment";
-    /** Reason: the instant is older than the logs still kept. */
-    public static final String LOG_EXPIRED = "log-expired";
-    /** Reason: the address is outside the organisation's address pools. */
-    public static final String NOT_OUR_ADDRESS = "not-our-address";
 
-    /** A possible holder: the stored assignment and its port block. */
-    public record Candidate(long assignmentId, Assignment assignment, int portFirst, int portLast) {}
+    /** A possible holder and the id of its stored assignment. */
+    public record Candidate(long assignmentId, Assignment assignment) {}
 
     /** Rejects nulls, and an assignment id without an attributed answer (or the reverse). */
     public AttributionAnswer {
         Objects.requireNonNull(attribution, "attribution");
         Objects.requireNonNull(assignmentId, "assignmentId");
-        Objects.requireNonNull(confidence, "confidence");
         candidates = List.copyOf(candidates);
-        Objects.requireNonNull(reason, "reason");
         if ((attribution instanceof Attribution.Attributed) != assignmentId.isPresent()) {
             throw new IllegalArgumentException("an assignment id goes with an attributed answer only");
         }
@@ -52,8 +42,18 @@ public record AttributionAnswer(Attribution attribution, Optional<Long> assignme
         return attribution instanceof Attribution.Attributed a ? Optional.of(a.assignment()) : Optional.empty();
     }
 
+    /** {@code exact}, {@code boundary}, {@code open-session}, {@code shared-address}; empty when nobody was found. */
+    public String confidence() {
+        return attribution.code();
+    }
+
+    /** {@code no-assignment}, {@code log-expired}, {@code not-our-address}; empty when someone was found. */
+    public String reason() {
+        return attribution instanceof Attribution.Unattributed u ? u.reason().code() : "";
+    }
+
     /** What the dashboard counts: the confidence when someone (or a shared set) was found, else the reason. */
     public String outcome() {
-        return confidence.isEmpty() ? reason : confidence;
+        return confidence().isEmpty() ? reason() : confidence();
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import inet.ipaddr.IPAddressString;
+import jp.renkei.core.attribution.AttributionPolicy;
+import jp.renkei.core.attribution.IpPrefix;
 import jp.renkei.server.attribution.internal.SettingsStore;
 import jp.renkei.server.attribution.internal.SettingsStore.SourceSetting;
 import jp.renkei.server.platform.AuditLog;
@@ -103,6 +105,14 @@ public class AttributionSettings {
         }
         store.putPolicy(organisationId, new SettingsStore.Policy(clockSkew, pools));
         audit.record(organisationId, actor, "attribution-policy-saved", "policy", clockSkew + " " + pools);
+    }
+
+    /** The organisation's policy for core attribution: tolerance, pools, oldest logged instant. */
+    public AttributionPolicy policy(long organisationId) {
+        SettingsStore.Policy p = store.policy(organisationId);
+        AttributionPolicy policy = AttributionPolicy.STRICT.withClockSkew(p.clockSkew())
+                .withPools(p.addressPools().stream().map(IpPrefix::parse).toList());
+        return retainedSince(organisationId).map(policy::withRetainedSince).orElse(policy);
     }
 
     /** The retention of one source kind; empty when its logs are kept for ever. */

@@ -5,12 +5,17 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import inet.ipaddr.IPAddressString;
+import java.util.List;
+
+import jp.renkei.core.attribution.Attribution;
+import jp.renkei.core.attribution.AttributionPolicy;
+import jp.renkei.core.attribution.Attributor;
+import jp.renkei.core.attribution.UnattributedReason;
 import jp.renkei.core.net.IpAddresses;
 import jp.renkei.server.attribution.internal.AssignmentStore;
+import jp.renkei.server.attribution.internal.AssignmentStore.StoredAssignment;
 import jp.renkei.server.attribution.internal.Decision;
 import jp.renkei.server.attribution.internal.OutcomeStore;
-import jp.renkei.server.attribution.internal.SettingsStore;
 import jp.renkei.server.platform.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +30,12 @@ public class Attributions {
     private static final Pattern OBSERVATION_PURPOSE = Pattern.compile("observation (\\d+)");
 
     private final AssignmentStore store;
-    private final SettingsStore settingsStore;
     private final AttributionSettings settings;
     private final OutcomeStore outcomes;
     private final AuditLog audit;
 
-    Attributions(AssignmentStore store, SettingsStore settingsStore, AttributionSettings settings, OutcomeStore outcomes,
-            AuditLog audit) {
+    Attributions(AssignmentStore store, AttributionSettings settings, OutcomeStore outcomes, AuditLog audit) {
         this.store = store;
-        this.settingsStore = settingsStore;
         this.settings = settings;
         this.outcomes = outcomes;
         this.audit = audit;
@@ -87,15 +89,16 @@ public class Attributions {
         String subject = port.isEmpty() ? canonical
                 : (canonical.indexOf(':') >= 0 ? "[" + canonical + "]" : canonical) + ":" + port.getAsInt();
         audit.record(organisationId, actor, AUDIT_ACTION, subject + "@" + at, purpose);
-        SettingsStore.Policy policy = settingsStore.policy(organisationId);
-        if (!policy.addressPools().isEmpty() && policy.addressPools().stream()
-                .noneMatch(pool -> new IPAddressString(pool).getAddress().contains(new IPAddressString(canonical).getAddress()))) {
-            return Decision.none(AttributionAnswer.NOT_OUR_ADDRESS);
+        AttributionPolicy policy = settings.policy(organisationId);
+        if (!policy.isOurs(canonical)) {
+            return Decision.withIds(new Attribution.Unattributed(UnattributedReason.NOT_OUR_ADDRESS), a -> 0L);
         }
-        if (settings.retainedSince(organisationId).filter(at::isBefore).isPresent()) {
-            return Decision.none(AttributionAnswer.LOG_EXPIRED);
+        if (policy.retainedSince().filter(at::isBefore).isPresent()) {
+            return Decision.withIds(new Attribution.Unattributed(UnattributedReason.LOG_EXPIRED), a -> 0L);
         }
-        return Decision.decide(at, port.isPresent(),
-                store.near(organisationId, canonical, port, at, policy.clockSkew()), policy.clockSkew());
+        List<StoredAssignment> rows = store.near(organisationId, canonical, port, at, policy.clockSkew());
+        Attribution answer = Attributor.attribute(canonical, port, at,
+                rows.stream().map(StoredAssignment::assignment).toList(), policy);
+        return Decision.withIds(answer, Decision.among(rows));
     }
 }

@@ -10,6 +10,8 @@ import java.util.OptionalInt;
 
 import jp.renkei.core.attribution.AccountingRecord;
 import jp.renkei.core.attribution.Assignment;
+import jp.renkei.core.attribution.PortRange;
+import jp.renkei.core.net.IpAddresses;
 import jp.renkei.core.attribution.SessionFragment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,19 +21,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AssignmentStore {
 
-    /** An assignment with the id of its row, and the CGNAT port block it holds (0–65535: every port). */
-    public record StoredAssignment(long id, Assignment assignment, int portFirst, int portLast) {
-
-        /** The row of a whole address. */
-        public StoredAssignment(long id, Assignment assignment) {
-            this(id, assignment, 0, 65_535);
-        }
-
-        /** Whether only a block of ports of a shared address was held. */
-        public boolean isPortBlock() {
-            return portFirst != 0 || portLast != 65_535;
-        }
-    }
+    /** An assignment with the id of its row. */
+    public record StoredAssignment(long id, Assignment assignment) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -164,7 +155,8 @@ public class AssignmentStore {
         OffsetDateTime latestStart = utc(at.plus(tolerance));
         OffsetDateTime earliestStop = utc(at.minus(tolerance));
         String columns = """
-                select id, subscriber_id, abbrev(ip) as ip, started_at, stopped_at, source, port_first, port_last
+                select id, subscriber_id, host(ip) as ip, masklen(ip) as len, started_at, stopped_at, source,
+                    port_first, port_last, line
                 from assignment where organisation_id = :org and %s
                   and started_at <= :latestStart and (stopped_at is null or stopped_at > :earliestStop)
                   and (cast(:port as integer) is null or cast(:port as integer) between port_first and port_last)""";
@@ -177,11 +169,18 @@ public class AssignmentStore {
                 .param("latestStart", latestStart)
                 .param("earliestStop", earliestStop)
                 .param("port", port.isPresent() ? port.getAsInt() : null, java.sql.Types.INTEGER)
-                .query((rs, i) -> new StoredAssignment(rs.getLong("id"), new Assignment(
-                        rs.getString("subscriber_id"), rs.getString("ip"), rs.getTimestamp("started_at").toInstant(),
-                        Optional.ofNullable(rs.getTimestamp("stopped_at")).map(java.sql.Timestamp::toInstant),
-                        rs.getString("source")), rs.getInt("port_first"), rs.getInt("port_last")))
+                .query((rs, i) -> row(rs))
                 .list();
+    }
+
+    /** One row as a core assignment: address or prefix, port block, access line. */
+    static StoredAssignment row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StoredAssignment(rs.getLong("id"), new Assignment(rs.getString("subscriber_id"),
+                IpAddresses.canonical(rs.getString("ip")), rs.getInt("len"),
+                new PortRange(rs.getInt("port_first"), rs.getInt("port_last")),
+                rs.getTimestamp("started_at").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("stopped_at")).map(java.sql.Timestamp::toInstant),
+                rs.getString("source"), rs.getString("line")));
     }
 
     /**

@@ -1,75 +1,54 @@
 package jp.renkei.server.attribution.internal;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jp.renkei.core.attribution.Assignment;
 import jp.renkei.core.attribution.Attribution;
-import jp.renkei.core.attribution.UnattributedReason;
 import jp.renkei.server.attribution.AttributionAnswer;
 import jp.renkei.server.attribution.AttributionAnswer.Candidate;
-import jp.renkei.server.attribution.internal.AssignmentStore.StoredAssignment;
 
-/**
- * Decides among the stored assignments near an instant. This mirrors the rules of the core
- * {@code Attributor} being written on branch i4-core (shared address without a port, the most
- * credible covering assignment, boundary within the clock-skew tolerance); once that core is
- * merged this class becomes a thin adapter over {@code Attributor.decide}/{@code AttributionIndex}.
- */
+/** Joins a core answer with the ids of the stored assignments it names. */
 public final class Decision {
-
-    private static final Comparator<Assignment> MOST_CREDIBLE = Comparator
-            .comparing(Assignment::isClosed)
-            .thenComparing(Assignment::from)
-            .thenComparing(a -> a.to().orElse(Instant.MAX))
-            .thenComparing(Assignment::subscriberId);
 
     private Decision() {
     }
 
-    /** Nobody can be named, for this reason code. */
-    public static AttributionAnswer none(String reason) {
-        return new AttributionAnswer(new Attribution.Unattributed(UnattributedReason.NO_ASSIGNMENT), Optional.empty(),
-                "", List.of(), reason);
+    /**
+     * The answer with ids: {@code idOf} finds the stored row of an assignment the answer names
+     * (the chosen one and every candidate).
+     */
+    public static AttributionAnswer withIds(Attribution attribution, Function<Assignment, Long> idOf) {
+        if (attribution instanceof Attribution.Attributed a) {
+            return new AttributionAnswer(a, Optional.of(idOf.apply(a.assignment())),
+                    a.candidates().size() > 1 ? candidates(a.candidates(), idOf) : List.of());
+        }
+        if (attribution instanceof Attribution.Shared s) {
+            return new AttributionAnswer(s, Optional.empty(), candidates(s.candidates(), idOf));
+        }
+        return new AttributionAnswer(attribution, Optional.empty(), List.of());
     }
 
-    /** The answer at {@code at} among {@code near} (assignments of the address and port within the tolerance). */
-    public static AttributionAnswer decide(Instant at, boolean portKnown, List<StoredAssignment> near,
-            Duration tolerance) {
-        List<StoredAssignment> covering = near.stream().filter(s -> s.assignment().covers(at)).toList();
-        if (!portKnown && covering.stream().anyMatch(StoredAssignment::isPortBlock)
-                && covering.stream().map(s -> s.assignment().subscriberId()).distinct().count() > 1) {
-            return new AttributionAnswer(new Attribution.Unattributed(UnattributedReason.NO_ASSIGNMENT),
-                    Optional.empty(), AttributionAnswer.SHARED_ADDRESS,
-                    covering.stream().sorted(Comparator.comparing((StoredAssignment s) -> s.assignment().from())
-                            .thenComparingInt(StoredAssignment::portFirst)).map(Decision::candidate).toList(), "");
-        }
-        if (near.isEmpty()) {
-            return none(AttributionAnswer.NO_ASSIGNMENT);
-        }
-        StoredAssignment winner = (covering.isEmpty() ? near : covering).stream()
-                .max(Comparator.comparing(StoredAssignment::assignment, MOST_CREDIBLE)).orElseThrow();
-        List<StoredAssignment> others = near.stream()
-                .filter(s -> !s.assignment().subscriberId().equals(winner.assignment().subscriberId()))
-                .sorted(Comparator.comparing(s -> s.assignment().from())).toList();
-        String confidence;
-        List<Candidate> candidates = new ArrayList<>();
-        candidates.add(candidate(winner));
-        if (covering.isEmpty() || !others.isEmpty()) {
-            confidence = AttributionAnswer.BOUNDARY;
-            others.forEach(o -> candidates.add(candidate(o)));
-        } else {
-            confidence = winner.assignment().isClosed() ? AttributionAnswer.EXACT : AttributionAnswer.OPEN_SESSION;
-        }
-        return new AttributionAnswer(new Attribution.Attributed(winner.assignment()), Optional.of(winner.id()),
-                confidence, candidates.size() > 1 ? candidates : List.of(), "");
+    private static List<Candidate> candidates(List<Assignment> assignments, Function<Assignment, Long> idOf) {
+        List<Candidate> result = new ArrayList<>(assignments.size());
+        assignments.forEach(a -> result.add(new Candidate(idOf.apply(a), a)));
+        return result;
     }
 
-    private static Candidate candidate(StoredAssignment s) {
-        return new Candidate(s.id(), s.assignment(), s.portFirst(), s.portLast());
+    /** Looks ids up among rows already read. */
+    public static Function<Assignment, Long> among(List<AssignmentStore.StoredAssignment> rows) {
+        Map<Assignment, Long> ids = new HashMap<>();
+        rows.forEach(r -> ids.put(r.assignment(), r.id()));
+        return a -> {
+            Long id = ids.get(a);
+            if (id == null) {
+                throw new IllegalStateException("answer names an assignment that was not read: " + a);
+            }
+            return id;
+        };
     }
 }

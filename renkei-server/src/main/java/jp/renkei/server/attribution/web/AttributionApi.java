@@ -67,10 +67,8 @@ class AttributionApi {
         }
         AttributionAnswer answer = attributions.attribute(caller.organisationId(), ip, portNumber, instant,
                 caller.actor(), purpose);
-        List<Holder> candidates = answer.candidates().stream().map(c -> new Holder(c.assignment().subscriberId(),
-                c.assignment().ip(), c.portFirst() == 0 && c.portLast() == 65_535 ? null : c.portFirst(),
-                c.portFirst() == 0 && c.portLast() == 65_535 ? null : c.portLast(), c.assignment().from(),
-                c.assignment().to().orElse(null), c.assignment().source(), c.assignmentId())).toList();
+        List<Holder> candidates = answer.candidates().stream().map(c -> holder(c.assignment(), c.assignmentId()))
+                .toList();
         if (answer.confidence().equals(AttributionAnswer.SHARED_ADDRESS)) {
             return ResponseEntity.ok(new Attributed(null, null, null, null, null, answer.confidence(), candidates));
         }
@@ -80,6 +78,13 @@ class AttributionApi {
         Assignment a = answer.assignment().get();
         return ResponseEntity.ok(new Attributed(a.subscriberId(), a.from(), a.to().orElse(null), a.source(),
                 answer.assignmentId().orElseThrow(), answer.confidence(), candidates));
+    }
+
+    private static Holder holder(Assignment a, long id) {
+        boolean block = a.isPortRestricted();
+        String held = a.prefixLength() == (a.ip().indexOf(':') >= 0 ? 128 : 32) ? a.ip() : a.prefix().toString();
+        return new Holder(a.subscriberId(), held, block ? a.ports().first() : null, block ? a.ports().last() : null,
+                a.from(), a.to().orElse(null), a.source(), id);
     }
 
     private static Instant parseInstant(String text) {
