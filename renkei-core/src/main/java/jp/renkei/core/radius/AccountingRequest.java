@@ -19,10 +19,10 @@ public final class AccountingRequest {
     }
 
     /**
-     * The records this request stands for: one per address or prefix the session holds
-     * (Framed-IP-Address, Framed-IPv6-Address, Framed-IPv6-Prefix, Delegated-IPv6-Prefix; the
-     * IPv4 address keeps the plain session key, the others get {@code #}-suffixed keys), or one
-     * for Accounting-On/Off. The NAS is its NAS-IP-Address, else NAS-IPv6-Address, else
+     * The record this request stands for (a list, so a future split stays compatible): the
+     * session's address (Framed-IP-Address, else Framed-IPv6-Address) and IPv6 prefixes
+     * (Framed-IPv6-Prefix, Delegated-IPv6-Prefix), its access line (NAS-Port-Id); or a NAS
+     * event for Accounting-On/Off. The NAS is its NAS-IP-Address, else NAS-IPv6-Address, else
      * NAS-Identifier, else the packet's source address; the session key is NAS + "/" +
      * Acct-Session-Id as in detail files. The event time is Event-Timestamp, else the receipt
      * time less Acct-Delay-Time.
@@ -62,19 +62,18 @@ public final class AccountingRequest {
             throw new RadiusFormatException("missing " + subscriber.code() + " (the subscriber attribute)");
         }
         String key = nas + "/" + sessionId;
-        List<AccountingRecord> records = new ArrayList<>(2);
-        p.first(RadiusAttributeType.FRAMED_IP_ADDRESS).ifPresent(a ->
-                records.add(new AccountingRecord(0, status, key, user, a.asAddress(), nas, event, sessionTime)));
-        p.first(RadiusAttributeType.FRAMED_IPV6_ADDRESS).ifPresent(a ->
-                records.add(new AccountingRecord(0, status, key + "#ipv6", user, a.asAddress(), nas, event, sessionTime)));
-        p.first(RadiusAttributeType.FRAMED_IPV6_PREFIX).ifPresent(a ->
-                records.add(new AccountingRecord(0, status, key + "#prefix", user, a.asIpv6Prefix(), nas, event, sessionTime)));
-        p.first(RadiusAttributeType.DELEGATED_IPV6_PREFIX).ifPresent(a ->
-                records.add(new AccountingRecord(0, status, key + "#pd", user, a.asIpv6Prefix(), nas, event, sessionTime)));
-        if (records.isEmpty()) {
-            throw new RadiusFormatException("no Framed-IP-Address, Framed-IPv6-Prefix or Delegated-IPv6-Prefix");
+        String address = p.first(RadiusAttributeType.FRAMED_IP_ADDRESS)
+                .or(() -> p.first(RadiusAttributeType.FRAMED_IPV6_ADDRESS))
+                .map(RadiusAttribute::asAddress).orElse("");
+        List<String> prefixes = new ArrayList<>(2);
+        p.all(RadiusAttributeType.FRAMED_IPV6_PREFIX).forEach(a -> prefixes.add(a.asIpv6Prefix()));
+        p.all(RadiusAttributeType.DELEGATED_IPV6_PREFIX).forEach(a -> prefixes.add(a.asIpv6Prefix()));
+        if (address.isEmpty() && prefixes.isEmpty()) {
+            throw new RadiusFormatException("no Framed-IP-Address, Framed-IPv6-Address, Framed-IPv6-Prefix or"
+                    + " Delegated-IPv6-Prefix");
         }
-        return records;
+        String line = text(p, RadiusAttributeType.NAS_PORT_ID).orElse("");
+        return List.of(new AccountingRecord(0, status, key, user, address, nas, event, sessionTime, prefixes, line));
     }
 
     private static Optional<String> text(RadiusPacket p, int type) {

@@ -89,15 +89,17 @@ class RadiusPacketTest {
     }
 
     @Test
-    void accountingStartBecomesOneRecordPerAddressAndPrefix() throws Exception {
+    void accountingStartCarriesItsAddressAndDelegatedPrefix() throws Exception {
         RadiusPacket p = RadiusPacket.decode(
                 RadiusAuthenticators.signRequest(RadiusCode.ACCOUNTING_REQUEST, 1, start(), SECRET));
 
         List<AccountingRecord> records = AccountingRequest.records(p, "127.0.0.1", Instant.EPOCH,
                 SubscriberAttribute.USER_NAME);
 
-        assertThat(records).extracting(AccountingRecord::framedIp).containsExactly("198.51.100.7", "2001:db8:12::/56");
-        assertThat(records).extracting(AccountingRecord::sessionKey).containsExactly("192.0.2.10/s-1", "192.0.2.10/s-1#pd");
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).framedIp()).isEqualTo("198.51.100.7");
+        assertThat(records.get(0).ipv6Prefixes()).containsExactly("2001:db8:12::/56");
+        assertThat(records.get(0).sessionKey()).isEqualTo("192.0.2.10/s-1");
         assertThat(records.get(0).status()).isEqualTo(AcctStatus.START);
         assertThat(records.get(0).userName()).isEqualTo("alice@isp");
         assertThat(records.get(0).eventTime()).isEqualTo(Instant.ofEpochSecond(1_727_136_000L));

@@ -33,65 +33,83 @@ public class AssignmentStore {
     }
 
     /**
-     * Inserts the session, or merges it into the stored one (earliest start, latest stop, latest
-     * last-seen). Returns whether the row was inserted or changed; false when it already said this.
+     * One row to upsert: a session's address or prefix, a lease, a port block. {@code held} is an
+     * address or {@code network/length}; {@code key} identifies the row within the organisation.
      */
-    public boolean upsert(long organisationId, SessionFragment f, String source) {
-        return jdbc.sql("""
-                insert into assignment (organisation_id, session_key, subscriber_id, ip, nas, started_at,
-                    stopped_at, last_seen_at, source, source_kind)
-                values (:org, :key, :subscriber, cast(:ip as inet), :nas, :start, :stop, :seen, :source, :kind)
-                on conflict (organisation_id, session_key) do update
-                set started_at = least(assignment.started_at, excluded.started_at),
-                    stopped_at = greatest(assignment.stopped_at, excluded.stopped_at),
-                    last_seen_at = greatest(assignment.last_seen_at, excluded.last_seen_at)
-                where (assignment.started_at, assignment.stopped_at, assignment.last_seen_at) is distinct from
-                      (least(assignment.started_at, excluded.started_at),
-                       greatest(assignment.stopped_at, excluded.stopped_at),
-                       greatest(assignment.last_seen_at, excluded.last_seen_at))""")
-                .param("org", organisationId)
-                .param("key", f.sessionKey())
-                .param("subscriber", f.subscriberId())
-                .param("ip", f.ip())
-                .param("nas", f.nas())
-                .param("start", utc(f.start()))
-                .param("stop", f.stop().map(AssignmentStore::utc).orElse(null), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("seen", utc(f.lastSeen()))
-                .param("source", source)
-                .param("kind", kindOf(source))
-                .update() == 1;
+    public record Row(String key, String subscriberId, String held, String nas, Instant start, Optional<Instant> stop,
+                      Instant lastSeen, String source, PortRange ports, String line) {}
+
+    /** A session's rows: its address (plain key) and each IPv6 prefix ({@code key#prefix}). */
+    public static List<Row> rowsOf(SessionFragment f, String source) {
+        List<Row> rows = new java.util.ArrayList<>(1 + f.ipv6Prefixes().size());
+        if (!f.ip().isEmpty()) {
+            rows.add(new Row(f.sessionKey(), f.subscriberId(), f.ip(), f.nas(), f.start(), f.stop(), f.lastSeen(),
+                    source, PortRange.ALL, f.accessLine()));
+        }
+        for (String prefix : f.ipv6Prefixes()) {
+            rows.add(new Row(f.sessionKey() + "#" + prefix, f.subscriberId(), prefix, f.nas(), f.start(), f.stop(),
+                    f.lastSeen(), source, PortRange.ALL, f.accessLine()));
+        }
+        return rows;
     }
 
     /**
-     * {@link #upsert} for many fragments in one JDBC batch (the RADIUS writer's group commit).
-     * Returns, per fragment, whether its row was inserted or changed.
+     * The row of an imported assignment (a lease, a port block), keyed by what it held, who
+     * held it and since when, so importing the same log again merges into the same row.
      */
-    public boolean[] upsertAll(long organisationId, List<SessionFragment> fragments, String source) {
+    public static Row rowOf(Assignment a, String source) {
+        String held = a.prefixLength() == (a.ip().indexOf(':') >= 0 ? 128 : 32) ? a.ip() : a.prefix().toString();
+        String key = kindOf(source) + "/" + held + "/" + a.ports() + "/" + a.subscriberId() + "/" + a.from();
+        return new Row(key, a.subscriberId(), held, "", a.from(), a.to(), a.to().orElse(a.from()), source, a.ports(),
+                a.line());
+    }
+
+    /** {@link #upsertRows} for one session fragment; true when any of its rows was inserted or changed. */
+    public boolean upsert(long organisationId, SessionFragment f, String source) {
+        boolean changed = false;
+        for (boolean c : upsertRows(organisationId, rowsOf(f, source))) {
+            changed |= c;
+        }
+        return changed;
+    }
+
+    /**
+     * Inserts each row, or merges it into the stored one of the same key (earliest start, latest
+     * stop, latest last-seen), in one JDBC batch. Returns, per row, whether it was inserted or
+     * changed; false when it already said this.
+     */
+    public boolean[] upsertRows(long organisationId, List<Row> rows) {
         int[][] counts = jdbcTemplate.batchUpdate("""
                 insert into assignment (organisation_id, session_key, subscriber_id, ip, nas, started_at,
-                    stopped_at, last_seen_at, source, source_kind)
-                values (?, ?, ?, cast(? as inet), ?, ?, ?, ?, ?, ?)
+                    stopped_at, last_seen_at, source, source_kind, port_first, port_last, line)
+                values (?, ?, ?, cast(? as inet), ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (organisation_id, session_key) do update
                 set started_at = least(assignment.started_at, excluded.started_at),
                     stopped_at = greatest(assignment.stopped_at, excluded.stopped_at),
-                    last_seen_at = greatest(assignment.last_seen_at, excluded.last_seen_at)
-                where (assignment.started_at, assignment.stopped_at, assignment.last_seen_at) is distinct from
+                    last_seen_at = greatest(assignment.last_seen_at, excluded.last_seen_at),
+                    line = case when assignment.line = '' then excluded.line else assignment.line end
+                where (assignment.started_at, assignment.stopped_at, assignment.last_seen_at, assignment.line)
+                      is distinct from
                       (least(assignment.started_at, excluded.started_at),
                        greatest(assignment.stopped_at, excluded.stopped_at),
-                       greatest(assignment.last_seen_at, excluded.last_seen_at))""",
-                fragments, fragments.size(), (ps, f) -> {
+                       greatest(assignment.last_seen_at, excluded.last_seen_at),
+                       case when assignment.line = '' then excluded.line else assignment.line end)""",
+                rows, rows.size(), (ps, r) -> {
                     ps.setLong(1, organisationId);
-                    ps.setString(2, f.sessionKey());
-                    ps.setString(3, f.subscriberId());
-                    ps.setString(4, f.ip());
-                    ps.setString(5, f.nas());
-                    ps.setObject(6, utc(f.start()));
-                    ps.setObject(7, f.stop().map(AssignmentStore::utc).orElse(null), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                    ps.setObject(8, utc(f.lastSeen()));
-                    ps.setString(9, source);
-                    ps.setString(10, kindOf(source));
+                    ps.setString(2, r.key());
+                    ps.setString(3, r.subscriberId());
+                    ps.setString(4, r.held());
+                    ps.setString(5, r.nas());
+                    ps.setObject(6, utc(r.start()));
+                    ps.setObject(7, r.stop().map(AssignmentStore::utc).orElse(null), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    ps.setObject(8, utc(r.lastSeen()));
+                    ps.setString(9, r.source());
+                    ps.setString(10, kindOf(r.source()));
+                    ps.setInt(11, r.ports().first());
+                    ps.setInt(12, r.ports().last());
+                    ps.setString(13, r.line());
                 });
-        boolean[] changed = new boolean[fragments.size()];
+        boolean[] changed = new boolean[rows.size()];
         int i = 0;
         for (int[] batch : counts) {
             for (int c : batch) {

@@ -60,9 +60,9 @@ class AccountingBatch {
                 }
             }
         }
-        Map<String, List<SessionFragment>> byNas = new LinkedHashMap<>();
-        sessions.values().forEach(f -> byNas.computeIfAbsent(f.nas(), n -> new ArrayList<>()).add(f));
-        byNas.forEach((nas, fragments) -> store.upsertAll(organisationId, fragments, KIND + ":" + nas));
+        List<AssignmentStore.Row> rows = new ArrayList<>(sessions.size());
+        sessions.values().forEach(f -> rows.addAll(AssignmentStore.rowsOf(f, KIND + ":" + f.nas())));
+        store.upsertRows(organisationId, rows);
         if (!restartedNases.isEmpty()) {
             store.closeSessionsEndedByRestarts(organisationId, restartedNases);
         }
