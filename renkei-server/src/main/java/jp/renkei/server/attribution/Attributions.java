@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import java.util.List;
+import java.util.Optional;
 
 import jp.renkei.core.attribution.Attribution;
 import jp.renkei.core.attribution.AttributionPolicy;
@@ -14,6 +15,7 @@ import jp.renkei.core.attribution.UnattributedReason;
 import jp.renkei.core.net.IpAddresses;
 import jp.renkei.server.attribution.internal.AssignmentStore;
 import jp.renkei.server.attribution.internal.AssignmentStore.StoredAssignment;
+import jp.renkei.server.attribution.internal.AttributionIndexes;
 import jp.renkei.server.attribution.internal.Decision;
 import jp.renkei.server.attribution.internal.OutcomeStore;
 import jp.renkei.server.platform.AuditLog;
@@ -30,12 +32,15 @@ public class Attributions {
     private static final Pattern OBSERVATION_PURPOSE = Pattern.compile("observation (\\d+)");
 
     private final AssignmentStore store;
+    private final AttributionIndexes indexes;
     private final AttributionSettings settings;
     private final OutcomeStore outcomes;
     private final AuditLog audit;
 
-    Attributions(AssignmentStore store, AttributionSettings settings, OutcomeStore outcomes, AuditLog audit) {
+    Attributions(AssignmentStore store, AttributionIndexes indexes, AttributionSettings settings, OutcomeStore outcomes,
+            AuditLog audit) {
         this.store = store;
+        this.indexes = indexes;
         this.settings = settings;
         this.outcomes = outcomes;
         this.audit = audit;
@@ -74,6 +79,8 @@ public class Attributions {
      * {@code log-expired}; otherwise the most credible covering assignment (periods are half-open,
      * so at a hand-over instant the later session wins), with holders within the clock-skew
      * tolerance as boundary candidates, or the candidates of a shared address seen without a port.
+     * Answered from the organisation's in-memory index when it is current, else from SQL; both
+     * give the core {@code Attributor}'s answer.
      * Writes an audit event ({@code attribution}, subject {@code ip[:port]@instant}, detail
      * {@code purpose}) in the caller's transaction, whatever the outcome.
      *
@@ -95,6 +102,11 @@ public class Attributions {
         }
         if (policy.retainedSince().filter(at::isBefore).isPresent()) {
             return Decision.withIds(new Attribution.Unattributed(UnattributedReason.LOG_EXPIRED), a -> 0L);
+        }
+        Optional<AttributionAnswer> indexed = indexes.attribute(organisationId, canonical, port, at, policy)
+                .flatMap(answer -> Decision.resolve(answer, a -> store.find(organisationId, a)));
+        if (indexed.isPresent()) {
+            return indexed.get();
         }
         List<StoredAssignment> rows = store.near(organisationId, canonical, port, at, policy.clockSkew());
         Attribution answer = Attributor.attribute(canonical, port, at,

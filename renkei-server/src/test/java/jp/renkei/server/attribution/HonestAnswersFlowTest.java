@@ -3,8 +3,10 @@ package jp.renkei.server.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalInt;
 
+import jp.renkei.server.attribution.internal.AttributionIndexes;
 import jp.renkei.server.platform.Accounts;
 import jp.renkei.server.platform.Role;
 import jp.renkei.server.testing.Api;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,6 +39,10 @@ class HonestAnswersFlowTest {
     Accounts accounts;
     @Autowired
     Attributions attributions;
+    @Autowired
+    AttributionIndexes indexes;
+    @Autowired
+    ApplicationEventPublisher events;
 
     Api api;
     String token;
@@ -61,6 +68,23 @@ class HonestAnswersFlowTest {
 
     JsonNode who(String ip, String at) {
         return api.get("/api/v1/attribution?ip=" + ip + "&at=" + at).json();
+    }
+
+    @Test
+    void theInMemoryIndexAnswersExactlyAsTheDatabase() {
+        List<String> queries = List.of("ip=" + IP + "&at=2024-09-24T04:00:00Z", "ip=" + IP + "&at=2024-09-24T08:00:10Z",
+                "ip=" + IP + "&at=2024-09-24T12:00:20Z", "ip=" + IP + "&at=2024-09-24T12:01:00Z",
+                "ip=192.0.2.1&at=2024-09-24T04:00:00Z", "ip=" + IP + "&port=80&at=2024-09-24T07:59:59Z");
+        events.publishEvent(new AssignmentsChanged(org));
+        long before = indexes.hits();
+        List<String> fromSql = queries.stream().map(q -> api.get("/api/v1/attribution?" + q).body()).toList();
+        assertThat(indexes.hits()).isEqualTo(before);
+
+        assertThat(indexes.rebuild(org)).isEqualTo(2);
+        List<String> fromIndex = queries.stream().map(q -> api.get("/api/v1/attribution?" + q).body()).toList();
+
+        assertThat(fromIndex).isEqualTo(fromSql);
+        assertThat(indexes.hits() - before).isEqualTo(5);
     }
 
     @Test

@@ -201,6 +201,46 @@ public class AssignmentStore {
                 rs.getString("source"), rs.getString("line")));
     }
 
+    /** The stored row of an assignment an index answered with (same address or prefix, start, holder, ports). */
+    public Optional<StoredAssignment> find(long organisationId, Assignment a) {
+        String held = a.prefixLength() == (a.ip().indexOf(':') >= 0 ? 128 : 32) ? a.ip() : a.prefix().toString();
+        return jdbc.sql("""
+                select id, subscriber_id, host(ip) as ip, masklen(ip) as len, started_at, stopped_at, source,
+                    port_first, port_last, line
+                from assignment where organisation_id = ? and ip = cast(? as inet) and started_at = ?
+                  and subscriber_id = ? and port_first = ? and port_last = ?
+                order by id limit 1""")
+                .params(organisationId, held, utc(a.from()), a.subscriberId(), a.ports().first(), a.ports().last())
+                .query((rs, i) -> row(rs)).optional();
+    }
+
+    /** Organisations that have assignments (indexes to build at startup). */
+    public List<Long> organisations() {
+        return jdbc.sql("select id from organisation o where exists (select 1 from assignment a where a.organisation_id = o.id)")
+                .query(Long.class).list();
+    }
+
+    /**
+     * Streams every assignment of the organisation to {@code sink}, with its source kind as the
+     * source (an index keeps few distinct sources). Call inside a transaction so PostgreSQL uses
+     * a cursor and memory stays bounded.
+     */
+    public void forEach(long organisationId, java.util.function.Consumer<Assignment> sink) {
+        JdbcTemplate streaming = new JdbcTemplate(java.util.Objects.requireNonNull(jdbcTemplate.getDataSource()));
+        streaming.setFetchSize(10_000);
+        streaming.query("""
+                select host(ip) as ip, masklen(ip) as len, subscriber_id, started_at, stopped_at, source_kind,
+                    port_first, port_last, line
+                from assignment where organisation_id = ?""",
+                rs -> {
+                    sink.accept(new Assignment(rs.getString("subscriber_id"), IpAddresses.canonical(rs.getString("ip")),
+                            rs.getInt("len"), new PortRange(rs.getInt("port_first"), rs.getInt("port_last")),
+                            rs.getTimestamp("started_at").toInstant(),
+                            Optional.ofNullable(rs.getTimestamp("stopped_at")).map(java.sql.Timestamp::toInstant),
+                            rs.getString("source_kind"), rs.getString("line")));
+                }, organisationId);
+    }
+
     /**
      * Deletes the organisation's closed assignments of this source kind that stopped before
      * {@code before} (its logs are no longer kept). Returns how many.

@@ -51,4 +51,40 @@ public final class Decision {
             return id;
         };
     }
+
+    /**
+     * An index's answer re-expressed with the stored rows (their ids and full sources): the index
+     * keeps only source kinds. Empty when a named row is gone (purged meanwhile).
+     */
+    public static Optional<AttributionAnswer> resolve(Attribution attribution,
+            Function<Assignment, Optional<AssignmentStore.StoredAssignment>> rowOf) {
+        Map<Assignment, AssignmentStore.StoredAssignment> rows = new HashMap<>();
+        List<Assignment> named = new ArrayList<>();
+        if (attribution instanceof Attribution.Attributed a) {
+            named.add(a.assignment());
+            named.addAll(a.candidates());
+        } else if (attribution instanceof Attribution.Shared s) {
+            named.addAll(s.candidates());
+        }
+        for (Assignment a : named) {
+            if (!rows.containsKey(a)) {
+                Optional<AssignmentStore.StoredAssignment> row = rowOf.apply(a);
+                if (row.isEmpty()) {
+                    return Optional.empty();
+                }
+                rows.put(a, row.get());
+            }
+        }
+        Function<Assignment, Assignment> real = a -> rows.get(a).assignment();
+        Attribution restated = attribution;
+        if (attribution instanceof Attribution.Attributed a) {
+            restated = new Attribution.Attributed(real.apply(a.assignment()), a.confidence(),
+                    a.candidates().stream().map(real).toList());
+        } else if (attribution instanceof Attribution.Shared s) {
+            restated = new Attribution.Shared(s.candidates().stream().map(real).toList());
+        }
+        Map<Assignment, Long> ids = new HashMap<>();
+        rows.values().forEach(r -> ids.put(r.assignment(), r.id()));
+        return Optional.of(withIds(restated, ids::get));
+    }
 }
