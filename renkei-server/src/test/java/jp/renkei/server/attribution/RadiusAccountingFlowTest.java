@@ -165,6 +165,86 @@ class RadiusAccountingFlowTest {
     }
 
     @Test
+    void delegatedIpv6PrefixAttributesEveryAddressInside() throws Exception {
+        assertThat(radclient(SECRET, "Acct-Status-Type = Start", "User-Name = \"rc-dora\"",
+                "NAS-IP-Address = 192.0.2.50", "Acct-Session-Id = \"rc-6\"", "Framed-IP-Address = 203.0.113.16",
+                "Delegated-IPv6-Prefix = 2001:db8:4400::/56", "Event-Timestamp = " + T0)).isTrue();
+
+        JsonNode v6 = who("2001:db8:4400:ff:1:2:3:4", T0 + 60);
+        assertThat(v6.get("subscriberId").asString()).isEqualTo("rc-dora");
+        assertThat(who("203.0.113.16", T0 + 60).get("subscriberId").asString()).isEqualTo("rc-dora");
+        assertThat(api.get("/api/v1/attribution?ip=2001:db8:4401::1&at=" + Instant.ofEpochSecond(T0 + 60)).status())
+                .isEqualTo(404);
+    }
+
+    /**
+     * Not the benchmark (that is the bench module's), but the same shape: many NAS sockets
+     * pipelining thousands of distinct Starts; every one is answered once stored, none lost or
+     * stored twice.
+     */
+    @Test
+    void aBurstOfThousandsOfRequestsIsStoredOnceAndAnsweredEach() throws Exception {
+        int senders = 4;
+        int perSender = 1_500;
+        long before = api.get("/api/v1/radius/statistics").json().get("accepted").asLong();
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            Thread thread = new Thread(() -> {
+                try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                    socket.setSoTimeout(10_000);
+                    socket.setReceiveBufferSize(4 * 1024 * 1024);
+                    java.util.Set<Integer> pending = new java.util.HashSet<>();
+                    for (int i = 0; i < perSender; i++) {
+                        int n = sender * perSender + i;
+                        byte[] request = RadiusAuthenticators.signRequest(RadiusCode.ACCOUNTING_REQUEST, i & 0xff, List.of(
+                                RadiusAttribute.integer(RadiusAttributeType.ACCT_STATUS_TYPE, 1),
+                                RadiusAttribute.text(RadiusAttributeType.USER_NAME, "load-" + n),
+                                RadiusAttribute.address(RadiusAttributeType.NAS_IP_ADDRESS,
+                                        InetAddress.getByName("192.0.2.70")),
+                                RadiusAttribute.text(RadiusAttributeType.ACCT_SESSION_ID, "load-" + n),
+                                RadiusAttribute.address(RadiusAttributeType.FRAMED_IP_ADDRESS,
+                                        InetAddress.getByAddress(new byte[] {10, 99, (byte) (n >> 8), (byte) n})),
+                                RadiusAttribute.integer(RadiusAttributeType.EVENT_TIMESTAMP, T0 + n)),
+                                SECRET.getBytes(StandardCharsets.UTF_8));
+                        socket.send(new DatagramPacket(request, request.length, InetAddress.getLoopbackAddress(),
+                                radius.port()));
+                        pending.add(i & 0xff);
+                        // At most 256 outstanding identifiers per socket, as a real NAS.
+                        if (pending.size() == 200 || i == perSender - 1) {
+                            byte[] buffer = new byte[64];
+                            while (!pending.isEmpty()) {
+                                DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+                                socket.receive(reply);
+                                if (pending.remove(buffer[1] & 0xff)) {
+                                    answered.incrementAndGet();
+                                }
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("RADIUS burst: %d requests answered in %.2f s (%.0f/s)%n", answered.get(), seconds,
+                answered.get() / seconds);
+
+        assertThat(answered.get()).isEqualTo(senders * perSender);
+        assertThat(api.get("/api/v1/radius/statistics").json().get("accepted").asLong() - before)
+                .isEqualTo(senders * perSender);
+        assertThat(who("10.99.5.220", T0 + 1500 + 10).get("subscriberId").asString()).isEqualTo("load-1500");
+    }
+
+    @Test
     void nasClientsAreManagedPerOrganisationAndNeverShowTheirSecret() {
         JsonNode list = api.get("/api/v1/nas-clients").json();
         assertThat(list.toString()).contains("127.0.0.1").contains("bras-1").doesNotContain(SECRET);

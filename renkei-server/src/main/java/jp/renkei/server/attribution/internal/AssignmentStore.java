@@ -79,44 +79,106 @@ public class AssignmentStore {
      * changed; false when it already said this.
      */
     public boolean[] upsertRows(long organisationId, List<Row> rows) {
-        int[][] counts = jdbcTemplate.batchUpdate("""
-                insert into assignment (organisation_id, session_key, subscriber_id, ip, nas, started_at,
-                    stopped_at, last_seen_at, source, source_kind, port_first, port_last, line)
-                values (?, ?, ?, cast(? as inet), ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (organisation_id, session_key) do update
-                set started_at = least(assignment.started_at, excluded.started_at),
-                    stopped_at = greatest(assignment.stopped_at, excluded.stopped_at),
-                    last_seen_at = greatest(assignment.last_seen_at, excluded.last_seen_at),
-                    line = case when assignment.line = '' then excluded.line else assignment.line end
-                where (assignment.started_at, assignment.stopped_at, assignment.last_seen_at, assignment.line)
-                      is distinct from
-                      (least(assignment.started_at, excluded.started_at),
-                       greatest(assignment.stopped_at, excluded.stopped_at),
-                       greatest(assignment.last_seen_at, excluded.last_seen_at),
-                       case when assignment.line = '' then excluded.line else assignment.line end)""",
-                rows, rows.size(), (ps, r) -> {
-                    ps.setLong(1, organisationId);
-                    ps.setString(2, r.key());
-                    ps.setString(3, r.subscriberId());
-                    ps.setString(4, r.held());
-                    ps.setString(5, r.nas());
-                    ps.setObject(6, utc(r.start()));
-                    ps.setObject(7, r.stop().map(AssignmentStore::utc).orElse(null), java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                    ps.setObject(8, utc(r.lastSeen()));
-                    ps.setString(9, r.source());
-                    ps.setString(10, kindOf(r.source()));
-                    ps.setInt(11, r.ports().first());
-                    ps.setInt(12, r.ports().last());
-                    ps.setString(13, r.line());
-                });
+        if (rows.isEmpty()) {
+            return new boolean[0];
+        }
+        // One statement over arrays: planned once, one round trip, whatever the batch size. Rows
+        // sharing a key are merged first, since one statement may not update a row twice.
+        java.util.Map<String, Row> byKey = new java.util.LinkedHashMap<>();
+        for (Row r : rows) {
+            byKey.merge(r.key(), r, AssignmentStore::merge);
+        }
+        List<Row> unique = List.copyOf(byKey.values());
+        int n = unique.size();
+        String[] keys = new String[n];
+        String[] subscribers = new String[n];
+        String[] held = new String[n];
+        String[] nases = new String[n];
+        Long[] starts = new Long[n];
+        Long[] stops = new Long[n];
+        Long[] seen = new Long[n];
+        String[] sources = new String[n];
+        String[] kinds = new String[n];
+        Integer[] firsts = new Integer[n];
+        Integer[] lasts = new Integer[n];
+        String[] lines = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row r = unique.get(i);
+            keys[i] = r.key();
+            subscribers[i] = r.subscriberId();
+            held[i] = r.held();
+            nases[i] = r.nas();
+            starts[i] = micros(r.start());
+            stops[i] = r.stop().map(AssignmentStore::micros).orElse(null);
+            seen[i] = micros(r.lastSeen());
+            sources[i] = r.source();
+            kinds[i] = kindOf(r.source());
+            firsts[i] = r.ports().first();
+            lasts[i] = r.ports().last();
+            lines[i] = r.line();
+        }
+        java.util.Set<String> changedKeys = new java.util.HashSet<>(jdbcTemplate.execute(
+                (java.sql.Connection c) -> {
+                    try (java.sql.PreparedStatement ps = c.prepareStatement("""
+                            insert into assignment (organisation_id, session_key, subscriber_id, ip, nas, started_at,
+                                stopped_at, last_seen_at, source, source_kind, port_first, port_last, line)
+                            select ?, k, s, cast(h as inet), n, timestamptz 'epoch' + st * interval '1 microsecond',
+                                timestamptz 'epoch' + sp * interval '1 microsecond',
+                                timestamptz 'epoch' + ls * interval '1 microsecond', so, ki, pf, pl, li
+                            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
+                                        ?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::text[])
+                                 as u(k, s, h, n, st, sp, ls, so, ki, pf, pl, li)
+                            on conflict (organisation_id, session_key) do update
+                            set started_at = least(assignment.started_at, excluded.started_at),
+                                stopped_at = greatest(assignment.stopped_at, excluded.stopped_at),
+                                last_seen_at = greatest(assignment.last_seen_at, excluded.last_seen_at),
+                                line = case when assignment.line = '' then excluded.line else assignment.line end
+                            where (assignment.started_at, assignment.stopped_at, assignment.last_seen_at, assignment.line)
+                                  is distinct from
+                                  (least(assignment.started_at, excluded.started_at),
+                                   greatest(assignment.stopped_at, excluded.stopped_at),
+                                   greatest(assignment.last_seen_at, excluded.last_seen_at),
+                                   case when assignment.line = '' then excluded.line else assignment.line end)
+                            returning session_key""")) {
+                        ps.setLong(1, organisationId);
+                        ps.setArray(2, c.createArrayOf("text", keys));
+                        ps.setArray(3, c.createArrayOf("text", subscribers));
+                        ps.setArray(4, c.createArrayOf("text", held));
+                        ps.setArray(5, c.createArrayOf("text", nases));
+                        ps.setArray(6, c.createArrayOf("int8", starts));
+                        ps.setArray(7, c.createArrayOf("int8", stops));
+                        ps.setArray(8, c.createArrayOf("int8", seen));
+                        ps.setArray(9, c.createArrayOf("text", sources));
+                        ps.setArray(10, c.createArrayOf("text", kinds));
+                        ps.setArray(11, c.createArrayOf("int4", firsts));
+                        ps.setArray(12, c.createArrayOf("int4", lasts));
+                        ps.setArray(13, c.createArrayOf("text", lines));
+                        List<String> returned = new java.util.ArrayList<>();
+                        try (java.sql.ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                returned.add(rs.getString(1));
+                            }
+                        }
+                        return returned;
+                    }
+                }));
         boolean[] changed = new boolean[rows.size()];
-        int i = 0;
-        for (int[] batch : counts) {
-            for (int c : batch) {
-                changed[i++] = c != 0;
-            }
+        for (int i = 0; i < rows.size(); i++) {
+            changed[i] = changedKeys.contains(rows.get(i).key());
         }
         return changed;
+    }
+
+    private static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+    }
+
+    private static Row merge(Row a, Row b) {
+        Optional<Instant> stop = a.stop().isEmpty() ? b.stop() : b.stop().isEmpty() ? a.stop()
+                : Optional.of(a.stop().get().isAfter(b.stop().get()) ? a.stop().get() : b.stop().get());
+        return new Row(a.key(), a.subscriberId(), a.held(), a.nas(), a.start().isBefore(b.start()) ? a.start() : b.start(),
+                stop, a.lastSeen().isAfter(b.lastSeen()) ? a.lastSeen() : b.lastSeen(), a.source(), a.ports(),
+                a.line().isEmpty() ? b.line() : a.line());
     }
 
     /** The source kind (retention is per kind): the part of the source before its first colon. */

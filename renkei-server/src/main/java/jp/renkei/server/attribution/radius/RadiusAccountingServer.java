@@ -246,8 +246,12 @@ class RadiusAccountingServer implements SmartLifecycle, RadiusAccounting {
     }
 
     private void commitAndAnswer(List<Pending> taken) {
+        long t0 = System.nanoTime();
         try {
             batch.store(taken);
+            if (log.isDebugEnabled()) {
+                log.debug("stored {} accounting requests in {} ms", taken.size(), (System.nanoTime() - t0) / 1_000_000);
+            }
         } catch (RuntimeException e) {
             // Not stored, so not acknowledged: forget them so the NAS's retransmissions are taken anew.
             log.error("RADIUS accounting batch of {} not stored; the NASes will retransmit", taken.size(), e);
