@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.OptionalInt;
 
 import jp.renkei.server.attribution.internal.AttributionIndexes;
+import jp.renkei.server.attribution.internal.RetentionSweep;
 import jp.renkei.server.platform.Accounts;
 import jp.renkei.server.platform.Role;
 import jp.renkei.server.testing.Api;
@@ -41,6 +42,8 @@ class HonestAnswersFlowTest {
     Attributions attributions;
     @Autowired
     AttributionIndexes indexes;
+    @Autowired
+    RetentionSweep retention;
     @Autowired
     ApplicationEventPublisher events;
 
@@ -144,6 +147,25 @@ class HonestAnswersFlowTest {
         assertThat(stats.get("lateReports").asLong()).isEqualTo(1);
         assertThat(stats.get("total").asLong()).isEqualTo(1);
         assertThat(stats.get("attributed").asLong()).isZero();
+    }
+
+    @Test
+    void logsPastTheirRetentionAreDeletedButEvidenceOfObservationsIsKept() {
+        Tenants.Member other = new Tenants(accounts).newIsp("Tidy ISP", Role.ADMINISTRATOR);
+        Api tidy = api.as(other.token());
+        String detail = DetailFile.fromNas("192.0.2.61")
+                .start("td-1", "td-1", "198.51.100.50", ALICE_START)
+                .stop("td-1", "td-1", "198.51.100.50", ALICE_START, HAND_OVER)
+                .start("td-2", "td-2", "198.51.100.51", Instant.now().minusSeconds(7_200))
+                .toString();
+        tidy.upload("/api/v1/assignments/import?format=freeradius-detail", "detail-tidy", detail);
+        assertThat(Writes.put(port, other.token(), "/api/v1/attribution/settings/sources/freeradius-detail",
+                "{\"retention\":\"P30D\"}")).isEqualTo(200);
+
+        assertThat(retention.purge(other.organisationId())).isEqualTo(1);
+        assertThat(retention.purge(other.organisationId())).isZero();
+        assertThat(tidy.get("/api/v1/attribution?ip=198.51.100.51&at=" + Instant.now().minusSeconds(3_600)).json()
+                .get("subscriberId").asString()).isEqualTo("td-2");
     }
 
     @Test
