@@ -25,11 +25,13 @@ create table assignment_source_setting (
     primary key (organisation_id, kind)
 );
 
--- Organisation-wide answer policy: clock-skew tolerance and the address pools that are "ours".
+-- Organisation-wide answer policy: clock-skew tolerance, the address pools that are "ours", and
+-- deterministic NAT pools (RFC 7422), each 'inside-prefix|public-prefix|ports-per-subscriber|port-offset'.
 create table attribution_policy (
     organisation_id      bigint primary key references organisation (id),
     clock_skew_seconds   bigint not null default 0,
-    address_pools        text[] not null default '{}'
+    address_pools        text[] not null default '{}',
+    deterministic_nat    text[] not null default '{}'
 );
 
 -- Assignments grow: the source kind (for retention), a CGNAT port block, an access-line identity.

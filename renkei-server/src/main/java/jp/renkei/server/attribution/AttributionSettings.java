@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import inet.ipaddr.IPAddressString;
 import jp.renkei.core.attribution.AttributionPolicy;
+import jp.renkei.core.attribution.DeterministicNat;
 import jp.renkei.core.attribution.IpPrefix;
 import jp.renkei.server.attribution.internal.SettingsStore;
 import jp.renkei.server.attribution.internal.SettingsStore.SourceSetting;
@@ -36,9 +37,12 @@ public class AttributionSettings {
     public record Source(String kind, String subscriberAttribute, Optional<Duration> retention,
                          boolean defaultRetention) {}
 
+    /** A deterministic NAT pool (RFC 7422) as shown and changed through the API. */
+    public record NatPool(String inside, String publicPrefix, int portsPerSubscriber, int portOffset) {}
+
     /** Everything at once; defaultRetention empty: logs are kept for ever unless a source says otherwise. */
-    public record Settings(Duration clockSkew, List<String> addressPools, Optional<Duration> defaultRetention,
-                           List<Source> sources) {}
+    public record Settings(Duration clockSkew, List<String> addressPools, List<NatPool> deterministicNat,
+                           Optional<Duration> defaultRetention, List<Source> sources) {}
 
     private final SettingsStore store;
     private final AuditLog audit;
@@ -63,7 +67,11 @@ public class AttributionSettings {
             sources.put(s.kind(), new Source(s.kind(), s.subscriberAttribute(), s.retention().or(() -> defaultRetention),
                     s.retention().isEmpty()));
         }
-        return new Settings(policy.clockSkew(), policy.addressPools(), defaultRetention, new ArrayList<>(sources.values()));
+        List<NatPool> nat = policy.deterministicNat().stream().map(SettingsStore::nat)
+                .map(n -> new NatPool(n.inside().toString(), n.publicPrefix().toString(), n.portsPerSubscriber(),
+                        n.portOffset())).toList();
+        return new Settings(policy.clockSkew(), policy.addressPools(), nat, defaultRetention,
+                new ArrayList<>(sources.values()));
     }
 
     /**
@@ -86,12 +94,16 @@ public class AttributionSettings {
     }
 
     /**
-     * Sets the clock-skew tolerance and address pools (CIDR prefixes; empty: every address may be ours).
+     * Sets the clock-skew tolerance, address pools (CIDR prefixes; empty: every address may be
+     * ours) and deterministic NAT pools (RFC 7422: a public address and port answer through the
+     * inside address they are computed to).
      *
-     * @throws IllegalArgumentException for a negative tolerance or a pool that is not a prefix
+     * @throws IllegalArgumentException for a negative tolerance, a pool that is not a prefix, or
+     *         a NAT pool whose port blocks cannot hold its inside prefix
      */
     @Transactional
-    public void putPolicy(long organisationId, String actor, Duration clockSkew, List<String> addressPools) {
+    public void putPolicy(long organisationId, String actor, Duration clockSkew, List<String> addressPools,
+            List<NatPool> deterministicNat) {
         if (clockSkew.isNegative()) {
             throw new IllegalArgumentException("clock skew must not be negative");
         }
@@ -103,15 +115,19 @@ public class AttributionSettings {
             }
             pools.add(parsed.toPrefixBlock().toCanonicalString());
         }
-        store.putPolicy(organisationId, new SettingsStore.Policy(clockSkew, pools));
-        audit.record(organisationId, actor, "attribution-policy-saved", "policy", clockSkew + " " + pools);
+        List<String> nat = deterministicNat.stream().map(n -> SettingsStore.stored(new DeterministicNat(
+                IpPrefix.parse(n.inside()), IpPrefix.parse(n.publicPrefix()), n.portsPerSubscriber(), n.portOffset())))
+                .toList();
+        store.putPolicy(organisationId, new SettingsStore.Policy(clockSkew, pools, nat));
+        audit.record(organisationId, actor, "attribution-policy-saved", "policy", clockSkew + " " + pools + " " + nat);
     }
 
     /** The organisation's policy for core attribution: tolerance, pools, oldest logged instant. */
     public AttributionPolicy policy(long organisationId) {
         SettingsStore.Policy p = store.policy(organisationId);
         AttributionPolicy policy = AttributionPolicy.STRICT.withClockSkew(p.clockSkew())
-                .withPools(p.addressPools().stream().map(IpPrefix::parse).toList());
+                .withPools(p.addressPools().stream().map(IpPrefix::parse).toList())
+                .withDeterministicNat(p.deterministicNat().stream().map(SettingsStore::nat).toList());
         return retainedSince(organisationId).map(policy::withRetainedSince).orElse(policy);
     }
 

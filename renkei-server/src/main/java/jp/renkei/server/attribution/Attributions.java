@@ -11,6 +11,7 @@ import java.util.Optional;
 import jp.renkei.core.attribution.Attribution;
 import jp.renkei.core.attribution.AttributionPolicy;
 import jp.renkei.core.attribution.Attributor;
+import jp.renkei.core.attribution.DeterministicNat;
 import jp.renkei.core.attribution.UnattributedReason;
 import jp.renkei.core.net.IpAddresses;
 import jp.renkei.server.attribution.internal.AssignmentStore;
@@ -108,7 +109,18 @@ public class Attributions {
         if (indexed.isPresent()) {
             return indexed.get();
         }
-        List<StoredAssignment> rows = store.near(organisationId, canonical, port, at, policy.clockSkew());
+        List<StoredAssignment> rows = new java.util.ArrayList<>(
+                store.near(organisationId, canonical, port, at, policy.clockSkew()));
+        // Behind a deterministic NAT address the inside addresses' own assignments answer.
+        for (DeterministicNat nat : policy.deterministicNat()) {
+            if (nat.isPublic(canonical)) {
+                List<String> inside = port.isPresent() ? nat.insideAddress(canonical, port.getAsInt()).stream().toList()
+                        : nat.insideAddresses(canonical);
+                for (String behind : inside) {
+                    rows.addAll(store.near(organisationId, behind, OptionalInt.empty(), at, policy.clockSkew()));
+                }
+            }
+        }
         Attribution answer = Attributor.attribute(canonical, port, at,
                 rows.stream().map(StoredAssignment::assignment).toList(), policy);
         return Decision.withIds(answer, Decision.among(rows));

@@ -178,4 +178,31 @@ class AssignmentFormatsFlowTest {
                 .filter(s -> s.get("kind").asString().equals("dhcpd-leases"))
                 .map(s -> s.get("subscriberAttribute").asString())).containsExactly("circuit-id");
     }
+
+    @Test
+    void deterministicNatComputesTheInsideAddressFromThePublicPort() {
+        Tenants.Member admin = new Tenants(accounts).newIsp("NAT ISP", Role.ADMINISTRATOR);
+        Api nat = api.as(admin.token());
+        assertThat(Writes.put(port, admin.token(), "/api/v1/attribution/settings/policy", """
+                {"deterministicNat":[{"inside":"100.64.0.0/28","publicPrefix":"203.0.113.200/32",
+                  "portsPerSubscriber":2048,"portOffset":1024}]}""")).isEqualTo(200);
+        String detail = DetailFile.fromNas("192.0.2.90")
+                .start("dn-eve", "dn-5", "100.64.0.5", java.time.Instant.parse("2026-11-22T00:00:00Z"))
+                .start("dn-fay", "dn-6", "100.64.0.6", java.time.Instant.parse("2026-11-22T00:00:00Z"))
+                .toString();
+        assertThat(nat.upload("/api/v1/assignments/import?format=freeradius-detail", "detail-nat", detail).status())
+                .isEqualTo(200);
+
+        // Inside address 5 has ports 1024 + 5 * 2048 = 11264 to 13311 of the public address.
+        JsonNode eve = nat.get("/api/v1/attribution?ip=203.0.113.200&port=11271&at=2026-11-22T01:00:00Z").json();
+        assertThat(eve.get("subscriberId").asString()).isEqualTo("dn-eve");
+        JsonNode fay = nat.get("/api/v1/attribution?ip=203.0.113.200&port=13312&at=2026-11-22T01:00:00Z").json();
+        assertThat(fay.get("subscriberId").asString()).isEqualTo("dn-fay");
+        JsonNode shared = nat.get("/api/v1/attribution?ip=203.0.113.200&at=2026-11-22T01:00:00Z").json();
+        assertThat(shared.get("confidence").asString()).isEqualTo("shared-address");
+        assertThat(shared.get("candidates").valueStream().map(c -> c.get("subscriberId").asString()))
+                .containsExactlyInAnyOrder("dn-eve", "dn-fay");
+        assertThat(nat.get("/api/v1/attribution/settings").json().get("deterministicNat").get(0).get("publicPrefix")
+                .asString()).isEqualTo("203.0.113.200/32");
+    }
 }

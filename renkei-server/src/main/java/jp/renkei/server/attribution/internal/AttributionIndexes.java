@@ -1,6 +1,5 @@
 package jp.renkei.server.attribution.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ public class AttributionIndexes {
 
     private static final Logger log = LoggerFactory.getLogger(AttributionIndexes.class);
 
-    private record Built(AttributionIndex index, long version, Duration clockSkew, List<IpPrefix> pools) {}
+    private record Built(AttributionIndex index, long version, AttributionPolicy policy) {}
 
     private final AssignmentStore store;
     private final TransactionTemplate transaction;
@@ -60,8 +59,8 @@ public class AttributionIndexes {
     public Optional<Attribution> attribute(long organisationId, String ip, OptionalInt port, Instant at,
             AttributionPolicy policy) {
         Built b = built.get(organisationId);
-        if (b == null || b.version() != version(organisationId).get() || !b.clockSkew().equals(policy.clockSkew())
-                || !b.pools().equals(policy.pools())) {
+        if (b == null || b.version() != version(organisationId).get()
+                || !b.policy().equals(withoutRetention(policy))) {
             version(organisationId);
             return Optional.empty();
         }
@@ -93,10 +92,7 @@ public class AttributionIndexes {
         }
         versions.forEach((org, version) -> {
             Built b = built.get(org);
-            SettingsStore.Policy p = settings.policy(org);
-            List<IpPrefix> pools = p.addressPools().stream().map(IpPrefix::parse).toList();
-            if (b == null || b.version() != version.get() || !b.clockSkew().equals(p.clockSkew())
-                    || !b.pools().equals(pools)) {
+            if (b == null || b.version() != version.get() || !b.policy().equals(policyOf(org))) {
                 rebuild(org);
             }
         });
@@ -105,17 +101,27 @@ public class AttributionIndexes {
     /** Builds the organisation's index from the database now; returns how many assignments it holds. */
     public int rebuild(long organisationId) {
         long version = version(organisationId).get();
-        SettingsStore.Policy p = settings.policy(organisationId);
-        List<IpPrefix> pools = p.addressPools().stream().map(IpPrefix::parse).toList();
-        AttributionIndex.Builder builder = AttributionIndex.builder(
-                AttributionPolicy.STRICT.withClockSkew(p.clockSkew()).withPools(pools));
+        AttributionPolicy policy = policyOf(organisationId);
+        AttributionIndex.Builder builder = AttributionIndex.builder(policy);
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> store.forEach(organisationId, builder::add));
         AttributionIndex index = builder.build();
-        built.put(organisationId, new Built(index, version, p.clockSkew(), pools));
+        built.put(organisationId, new Built(index, version, policy));
         log.debug("Attribution index of organisation {}: {} assignments in {} ms", organisationId, index.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return index.size();
+    }
+
+    /** The organisation's policy without retention (the caller applies it; it moves with the clock). */
+    private AttributionPolicy policyOf(long organisationId) {
+        SettingsStore.Policy p = settings.policy(organisationId);
+        return AttributionPolicy.STRICT.withClockSkew(p.clockSkew())
+                .withPools(p.addressPools().stream().map(IpPrefix::parse).toList())
+                .withDeterministicNat(p.deterministicNat().stream().map(SettingsStore::nat).toList());
+    }
+
+    private static AttributionPolicy withoutRetention(AttributionPolicy p) {
+        return new AttributionPolicy(p.clockSkew(), p.pools(), java.util.Optional.empty(), p.deterministicNat());
     }
 
     private AtomicLong version(long organisationId) {

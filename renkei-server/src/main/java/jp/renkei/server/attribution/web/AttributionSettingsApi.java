@@ -24,8 +24,8 @@ class AttributionSettingsApi {
     /** PUT body of a source: retention as ISO-8601 (P90D), empty for the default. */
     record SourceChange(String subscriberAttribute, String retention) {}
 
-    /** PUT body of the policy: clock-skew tolerance as ISO-8601 (PT30S) and CIDR pools. */
-    record PolicyChange(String clockSkew, List<String> addressPools) {}
+    /** PUT body of the policy: clock-skew tolerance as ISO-8601 (PT30S), CIDR pools, deterministic NAT pools. */
+    record PolicyChange(String clockSkew, List<String> addressPools, List<AttributionSettings.NatPool> deterministicNat) {}
 
     private final AttributionSettings settings;
     private final AttributionStatistics statistics;
@@ -58,7 +58,8 @@ class AttributionSettingsApi {
         try {
             settings.putPolicy(caller.organisationId(), caller.actor(),
                     change.clockSkew() == null ? Duration.ZERO : Duration.parse(change.clockSkew()),
-                    change.addressPools() == null ? List.of() : change.addressPools());
+                    change.addressPools() == null ? List.of() : change.addressPools(),
+                    change.deterministicNat() == null ? List.of() : change.deterministicNat());
         } catch (DateTimeParseException | IllegalArgumentException e) {
             return ResponseEntity.badRequest().body(Map.of("reason", "bad-parameter", "detail", e.getMessage()));
         }
