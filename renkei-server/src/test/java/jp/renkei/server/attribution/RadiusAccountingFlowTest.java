@@ -152,6 +152,28 @@ class RadiusAccountingFlowTest {
         assertThat(who("203.0.113.12", T0 + 5).get("subscriberId").asString()).isEqualTo("rc-carol");
     }
 
+    @Test
+    void unregisteredLoopbackSenderWithTheDefaultSecretFeedsTheFirstOrganisation() throws Exception {
+        byte[] request = RadiusAuthenticators.signRequest(RadiusCode.ACCOUNTING_REQUEST, 9, List.of(
+                RadiusAttribute.integer(RadiusAttributeType.ACCT_STATUS_TYPE, 1),
+                RadiusAttribute.text(RadiusAttributeType.USER_NAME, "rc-default"),
+                RadiusAttribute.text(RadiusAttributeType.ACCT_SESSION_ID, "rc-7"),
+                RadiusAttribute.address(RadiusAttributeType.FRAMED_IP_ADDRESS, InetAddress.getByName("203.0.113.77")),
+                RadiusAttribute.integer(RadiusAttributeType.EVENT_TIMESTAMP, T0)),
+                "testing123".getBytes(StandardCharsets.UTF_8));
+
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.0.0.2"))) {
+            socket.setSoTimeout(5_000);
+            exchange(socket, request);
+        }
+
+        Api bootstrap = api.as(RenkeiTest.BOOTSTRAP_TOKEN);
+        assertThat(bootstrap.get("/api/v1/attribution?ip=203.0.113.77&at=" + Instant.ofEpochSecond(T0 + 1)).json()
+                .get("subscriberId").asString()).isEqualTo("rc-default");
+        assertThat(api.get("/api/v1/attribution?ip=203.0.113.77&at=" + Instant.ofEpochSecond(T0 + 1)).status())
+                .isEqualTo(404);
+    }
+
     byte[] exchange(DatagramSocket socket, byte[] request) throws IOException {
         socket.send(new DatagramPacket(request, request.length, InetAddress.getLoopbackAddress(), radius.port()));
         byte[] buffer = new byte[4096];
