@@ -7,7 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,12 +30,25 @@ public final class FreeRadiusDetailReader extends LookaheadReader<AccountingReco
 
     private final BufferedReader in;
     private final String fileName;
+    private final SubscriberKey key;
     private long lineNumber;
 
-    /** Reads UTF-8 (a BOM is tolerated); nothing is read until the first {@link #hasNext()}. */
+    /** Reads UTF-8 (a BOM is tolerated), the subscriber named by User-Name. */
     public FreeRadiusDetailReader(InputStream in, String fileName) {
+        this(in, fileName, SubscriberKey.USER_NAME);
+    }
+
+    /**
+     * Reads UTF-8, the subscriber named by {@code key}: {@code USER_NAME}, {@code CALLING_STATION_ID}
+     * or {@code CIRCUIT_ID} (NAS-Port-Id); nothing is read until the first {@link #hasNext()}.
+     */
+    public FreeRadiusDetailReader(InputStream in, String fileName, SubscriberKey key) {
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         this.fileName = fileName;
+        this.key = switch (key) {
+            case USER_NAME, CALLING_STATION_ID, CIRCUIT_ID -> key;
+            default -> throw new IllegalArgumentException("RADIUS accounting has no " + key + " attribute");
+        };
     }
 
     @Override
@@ -73,7 +88,7 @@ public final class FreeRadiusDetailReader extends LookaheadReader<AccountingReco
         return toRecord(start, attributes);
     }
 
-    private static Parsed<AccountingRecord> toRecord(long line, Map<String, String> a) {
+    private Parsed<AccountingRecord> toRecord(long line, Map<String, String> a) {
         String statusText = a.getOrDefault("acct-status-type", "");
         if (statusText.isEmpty()) {
             return new Parsed.Rejected<>(line, "missing Acct-Status-Type");
@@ -120,19 +135,40 @@ public final class FreeRadiusDetailReader extends LookaheadReader<AccountingReco
         if (sessionId.isEmpty()) {
             return new Parsed.Rejected<>(line, "missing Acct-Session-Id");
         }
-        String user = a.getOrDefault("user-name", "");
+        String keyAttribute = switch (key) {
+            case CALLING_STATION_ID -> "Calling-Station-Id";
+            case CIRCUIT_ID -> "NAS-Port-Id";
+            default -> "User-Name";
+        };
+        String user = a.getOrDefault(keyAttribute.toLowerCase(Locale.ROOT), "");
         if (user.isEmpty()) {
-            return new Parsed.Rejected<>(line, "missing User-Name");
+            return new Parsed.Rejected<>(line, "missing " + keyAttribute);
+        }
+        List<String> prefixes = new ArrayList<>();
+        for (String attribute : new String[] {"Delegated-IPv6-Prefix", "Framed-IPv6-Prefix"}) {
+            String value = a.getOrDefault(attribute.toLowerCase(Locale.ROOT), "");
+            if (!value.isEmpty()) {
+                try {
+                    IpPrefix prefix = IpPrefix.parse(value);
+                    if (prefix.isIpv4()) {
+                        throw new IllegalArgumentException("IPv4");
+                    }
+                    prefixes.add(prefix.toString());
+                } catch (IllegalArgumentException e) {
+                    return new Parsed.Rejected<>(line, attribute + " '" + value + "' is not an IPv6 prefix");
+                }
+            }
         }
         String ip = a.getOrDefault("framed-ip-address", a.getOrDefault("framed-ipv6-address", ""));
-        if (ip.isEmpty()) {
-            return new Parsed.Rejected<>(line, "missing Framed-IP-Address");
+        if (ip.isEmpty() && prefixes.isEmpty()) {
+            return new Parsed.Rejected<>(line, "missing Framed-IP-Address (and no IPv6 prefix)");
         }
-        if (!IpAddresses.isAddress(ip)) {
+        if (!ip.isEmpty() && !IpAddresses.isAddress(ip)) {
             return new Parsed.Rejected<>(line, "Framed-IP-Address '" + ip + "' is not an IP address");
         }
         return new Parsed.Row<>(line, new AccountingRecord(line, status.get(), sessionKey(a, nas), user,
-                IpAddresses.canonical(ip), nas, time.get(), sessionTime));
+                ip.isEmpty() ? "" : IpAddresses.canonical(ip), nas, time.get(), sessionTime, prefixes,
+                a.getOrDefault("nas-port-id", "")));
     }
 
     private static String sessionKey(Map<String, String> a, String nas) {

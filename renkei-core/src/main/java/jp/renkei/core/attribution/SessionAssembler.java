@@ -2,12 +2,14 @@ package jp.renkei.core.attribution;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import jp.renkei.core.imports.Parsed;
 import jp.renkei.core.imports.Rejection;
 
@@ -63,16 +65,29 @@ public final class SessionAssembler {
      * Stops, so an open session is closed at the first restart of its NAS after it was last seen.
      */
     public List<Assignment> assignments(String source) {
-        List<AccountingRecord> restarts = nasRestarts.stream()
-                .sorted(Comparator.comparing(AccountingRecord::eventTime)).toList();
+        Map<String, long[]> restartsByNas = new HashMap<>();
+        nasRestarts.stream().collect(Collectors.groupingBy(AccountingRecord::nas)).forEach((nas, list) ->
+                restartsByNas.put(nas, list.stream().mapToLong(r -> AttributionIndex.micros(r.eventTime())).sorted().toArray()));
         List<Assignment> result = new ArrayList<>(sessions.size());
         for (SessionFragment f : sessions.values()) {
-            Optional<Instant> stop = f.stop().or(() -> restarts.stream()
-                    .filter(r -> r.nas().equals(f.nas()) && r.eventTime().isAfter(f.lastSeen()))
-                    .map(AccountingRecord::eventTime)
-                    .findFirst());
-            result.add(new Assignment(f.subscriberId(), f.ip(), f.start(), stop, source));
+            Optional<Instant> stop = f.stop().or(() -> firstRestartAfter(restartsByNas.get(f.nas()), f.lastSeen()));
+            result.addAll(f.toAssignments(source, stop));
         }
         return result;
+    }
+
+    private static Optional<Instant> firstRestartAfter(long[] restarts, Instant lastSeen) {
+        if (restarts == null) {
+            return Optional.empty();
+        }
+        long seen = AttributionIndex.micros(lastSeen);
+        int i = Arrays.binarySearch(restarts, seen);
+        i = i >= 0 ? i + 1 : -i - 1;
+        while (i < restarts.length && restarts[i] <= seen) {
+            i++;
+        }
+        return i < restarts.length
+                ? Optional.of(Instant.ofEpochSecond(Math.floorDiv(restarts[i], 1_000_000L), Math.floorMod(restarts[i], 1_000_000L) * 1_000L))
+                : Optional.empty();
     }
 }

@@ -1,6 +1,9 @@
 package jp.renkei.core.attribution;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,10 +12,19 @@ import java.util.Optional;
  * arrive in different files, so fragments of the same session key are merged.
  */
 public record SessionFragment(String sessionKey, String subscriberId, String ip, String nas, Instant start,
-                              Optional<Instant> stop, Instant lastSeen, int records) {
+                              Optional<Instant> stop, Instant lastSeen, int records, List<String> ipv6Prefixes,
+                              String accessLine) {
+
+    /** The IPv4-era shape: no IPv6 prefixes, no access line. */
+    public SessionFragment(String sessionKey, String subscriberId, String ip, String nas, Instant start,
+                           Optional<Instant> stop, Instant lastSeen, int records) {
+        this(sessionKey, subscriberId, ip, nas, start, stop, lastSeen, records, List.of(), "");
+    }
 
     /** Rejects nulls. */
     public SessionFragment {
+        ipv6Prefixes = List.copyOf(ipv6Prefixes);
+        Objects.requireNonNull(accessLine, "accessLine");
         Objects.requireNonNull(sessionKey, "sessionKey");
         Objects.requireNonNull(subscriberId, "subscriberId");
         Objects.requireNonNull(ip, "ip");
@@ -36,7 +48,8 @@ public record SessionFragment(String sessionKey, String subscriberId, String ip,
     }
 
     private static SessionFragment fragment(AccountingRecord r, Instant start, Optional<Instant> stop) {
-        return new SessionFragment(r.sessionKey(), r.userName(), r.framedIp(), r.nas(), start, stop, r.eventTime(), 1);
+        return new SessionFragment(r.sessionKey(), r.userName(), r.framedIp(), r.nas(), start, stop, r.eventTime(), 1,
+                r.ipv6Prefixes(), r.accessLine());
     }
 
     /** Combines two fragments of the same session: earliest start, latest stop and last-seen. */
@@ -50,12 +63,36 @@ public record SessionFragment(String sessionKey, String subscriberId, String ip,
                 start.isBefore(other.start) ? start : other.start,
                 mergedStop,
                 max(lastSeen, other.lastSeen),
-                records + other.records);
+                records + other.records,
+                union(ipv6Prefixes, other.ipv6Prefixes),
+                accessLine.isEmpty() ? other.accessLine : accessLine);
     }
 
-    /** This session as an assignment, open-ended while no Stop has been seen. */
+    private static List<String> union(List<String> a, List<String> b) {
+        if (b.isEmpty() || a.equals(b)) {
+            return a;
+        }
+        LinkedHashSet<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
+    /** This session's IPv4 (or framed IPv6) address as an assignment, open-ended while no Stop has been seen. */
     public Assignment toAssignment(String source) {
         return new Assignment(subscriberId, ip, start, stop, source);
+    }
+
+    /** Every address and prefix the session held, ending at {@code end} (its Stop or its NAS's restart). */
+    public List<Assignment> toAssignments(String source, Optional<Instant> end) {
+        List<Assignment> result = new ArrayList<>(1 + ipv6Prefixes.size());
+        if (!ip.isEmpty()) {
+            result.add(new Assignment(subscriberId, ip, ip.indexOf(':') >= 0 ? 128 : 32, PortRange.ALL, start, end,
+                    source, accessLine));
+        }
+        for (String prefix : ipv6Prefixes) {
+            result.add(Assignment.ofPrefix(subscriberId, IpPrefix.parse(prefix), start, end, source, accessLine));
+        }
+        return result;
     }
 
     private static Instant max(Instant a, Instant b) {

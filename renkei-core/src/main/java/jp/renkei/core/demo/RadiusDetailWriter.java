@@ -1,20 +1,18 @@
 package jp.renkei.core.demo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import jp.renkei.core.attribution.AcctStatus;
 
-/** Writes planned sessions as one FreeRADIUS detail file, records in time order. */
-final class RadiusDetailWriter {
+/** Writes the simulation's accounting records as one FreeRADIUS detail file, in time order. */
+final class RadiusDetailWriter implements IspSimulation.Listener {
 
     static final Duration INTERIM_INTERVAL = Duration.ofHours(12);
 
@@ -23,34 +21,61 @@ final class RadiusDetailWriter {
     private static final DateTimeFormatter EVENT_TIMESTAMP =
             DateTimeFormatter.ofPattern("MMM ppd yyyy HH:mm:ss 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    private record Event(Instant time, AcctStatus status, PlannedSession session) {
+    private final Writer out;
+    private final SplittableRandom random;
+    private final StringBuilder sb = new StringBuilder(512);
+
+    RadiusDetailWriter(long seed, Writer out) {
+        this.out = out;
+        this.random = new SplittableRandom(seed ^ 0x5EED_D37A_11L);
     }
 
-    private RadiusDetailWriter() {
+    @Override
+    public void started(PlannedSession s) {
+        write(s.start(), AcctStatus.START, s);
     }
 
-    static void write(List<PlannedSession> sessions, Instant end, long seed, Writer out) throws IOException {
-        List<Event> events = new ArrayList<>(sessions.size() * 3);
-        for (PlannedSession s : sessions) {
-            events.add(new Event(s.start(), AcctStatus.START, s));
-            Instant until = s.endOr(end);
-            for (Instant t = s.start().plus(INTERIM_INTERVAL); t.isBefore(until); t = t.plus(INTERIM_INTERVAL)) {
-                events.add(new Event(t, AcctStatus.INTERIM_UPDATE, s));
-            }
-            s.stop().ifPresent(stop -> events.add(new Event(stop, AcctStatus.STOP, s)));
-        }
-        // A stop and a start at the same second: the NAS reports the stop first.
-        events.sort(Comparator.comparing(Event::time)
-                .thenComparing(e -> e.status() != AcctStatus.STOP)
-                .thenComparingInt(e -> e.session().number()));
-        SplittableRandom random = new SplittableRandom(seed ^ 0x5EED_D37A_11L);
-        StringBuilder sb = new StringBuilder(512);
-        for (Event e : events) {
-            sb.setLength(0);
-            record(sb, e, random);
+    @Override
+    public void interim(PlannedSession s, Instant at) {
+        write(at, AcctStatus.INTERIM_UPDATE, s);
+    }
+
+    @Override
+    public void stopped(PlannedSession s) {
+        write(s.stop().orElseThrow(), AcctStatus.STOP, s);
+    }
+
+    @Override
+    public void nasRestarted(String nas, Instant at) {
+        sb.setLength(0);
+        int delay = random.nextInt(3);
+        Instant received = at.plusSeconds(delay);
+        sb.append(CTIME.format(received)).append('\n');
+        attr(sb, "Acct-Status-Type", AcctStatus.ACCOUNTING_ON.dictionaryName());
+        attr(sb, "NAS-IP-Address", nas);
+        attr(sb, "Acct-Session-Id", quoted("00000000"));
+        attr(sb, "Event-Timestamp", Long.toString(at.getEpochSecond()));
+        attr(sb, "Acct-Delay-Time", Integer.toString(delay));
+        attr(sb, "Timestamp", Long.toString(received.getEpochSecond()));
+        sb.append('\n');
+        emit();
+    }
+
+    private void write(Instant time, AcctStatus status, PlannedSession s) {
+        sb.setLength(0);
+        record(sb, new Event(time, status, s), random);
+        emit();
+    }
+
+    private void emit() {
+        try {
             out.write(sb.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.flush();
+    }
+
+    private record Event(Instant time, AcctStatus status, PlannedSession session) {
     }
 
     private static void record(StringBuilder sb, Event e, SplittableRandom random) {
@@ -67,6 +92,9 @@ final class RadiusDetailWriter {
         attr(sb, "Service-Type", "Framed-User");
         attr(sb, "Framed-Protocol", "PPP");
         attr(sb, "Framed-IP-Address", s.ip());
+        if (!s.ipv6Prefix().isEmpty()) {
+            attr(sb, "Delegated-IPv6-Prefix", s.ipv6Prefix());
+        }
         attr(sb, "Calling-Station-Id", quoted(mac(s.subscriberId())));
         if (e.status() != AcctStatus.START) {
             attr(sb, "Acct-Session-Time", Long.toString(sessionTime));
@@ -83,7 +111,7 @@ final class RadiusDetailWriter {
             attr(sb, "Event-Timestamp", quoted(EVENT_TIMESTAMP.format(e.time())));
         } // else: no Event-Timestamp, the reader must fall back to Timestamp minus Acct-Delay-Time
         attr(sb, "Acct-Delay-Time", Integer.toString(delay));
-        if (s.nas().equals(SessionPlanner.NAS[1])) {
+        if (s.nas().equals("192.0.2.2")) {
             attr(sb, "Acct-Unique-Session-Id", quoted(String.format("%016x", s.number() * 0x9E3779B97F4A7C15L)));
         }
         attr(sb, "Timestamp", Long.toString(received.getEpochSecond()));

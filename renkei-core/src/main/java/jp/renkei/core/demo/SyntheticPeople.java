@@ -1,7 +1,5 @@
 package jp.renkei.core.demo;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import jp.renkei.core.Language;
 
@@ -25,23 +23,21 @@ final class SyntheticPeople {
     private SyntheticPeople() {
     }
 
-    static List<SyntheticSubscriber> generate(SplittableRandom random, int count) {
-        List<SyntheticSubscriber> people = new ArrayList<>(count);
-        for (int i = 1; i <= count; i++) {
-            String[] family = FAMILY[random.nextInt(FAMILY.length)];
-            String[] given = GIVEN[random.nextInt(GIVEN.length)];
-            Language language = random.nextInt(100) < 20 ? Language.EN : Language.JA;
-            String name = language == Language.JA
-                    ? family[0] + " " + given[0]
-                    : capitalise(given[1]) + " " + capitalise(family[1]);
-            String id = String.format("S%06d", i);
-            String email = given[1] + "." + family[1] + String.format("%04d", i) + "@example.jp";
-            // Some customers never gave a phone number; the import must accept that.
-            String phone = random.nextInt(10) == 0 ? ""
-                    : String.format("0%d0-%04d-%04d", 7 + random.nextInt(3), random.nextInt(10_000), random.nextInt(10_000));
-            people.add(new SyntheticSubscriber(id, name, email, phone, language));
-        }
-        return people;
+    /** Subscriber number {@code i} (from 1), the same for the same seed whatever the ISP's size. */
+    static SyntheticSubscriber person(long seed, int i) {
+        SplittableRandom random = new SplittableRandom(seed * 0x9E37_79B9_7F4A_7C15L + i);
+        String[] family = FAMILY[random.nextInt(FAMILY.length)];
+        String[] given = GIVEN[random.nextInt(GIVEN.length)];
+        Language language = random.nextInt(100) < 20 ? Language.EN : Language.JA;
+        String name = language == Language.JA
+                ? family[0] + " " + given[0]
+                : capitalise(given[1]) + " " + capitalise(family[1]);
+        String id = SyntheticIsp.subscriberId(i - 1);
+        String email = given[1] + "." + family[1] + String.format("%04d", i) + "@example.jp";
+        // Some customers never gave a phone number; the import must accept that.
+        String phone = random.nextInt(10) == 0 ? ""
+                : String.format("0%d0-%04d-%04d", 7 + random.nextInt(3), random.nextInt(10_000), random.nextInt(10_000));
+        return new SyntheticSubscriber(id, name, email, phone, language);
     }
 
     private static String capitalise(String s) {

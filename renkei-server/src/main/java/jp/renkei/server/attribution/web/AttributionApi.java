@@ -3,7 +3,11 @@ package jp.renkei.server.attribution.web;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jp.renkei.core.attribution.Assignment;
 import jp.renkei.core.net.IpAddresses;
@@ -20,8 +24,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AttributionApi {
 
-    /** The answer when a subscriber is named; {@code to} is null while the session is open. */
-    record Attributed(String subscriberId, Instant from, Instant to, String source, long assignmentId) {}
+    /**
+     * The answer when a subscriber is named (or, for a shared address, candidates are);
+     * {@code to} is null while the session is open; {@code candidates} only when there are several.
+     */
+    record Attributed(String subscriberId, Instant from, Instant to, String source, Long assignmentId,
+                      String confidence, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Holder> candidates) {}
+
+    /** One possible holder. */
+    record Holder(String subscriberId, String ip, Integer portFirst, Integer portLast, Instant from, Instant to,
+                  String source, long assignmentId) {}
 
     private final Attributions attributions;
 
@@ -31,7 +43,8 @@ class AttributionApi {
 
     @GetMapping("/api/v1/attribution")
     ResponseEntity<?> attribute(RenkeiPrincipal caller, @RequestParam(defaultValue = "") String ip,
-            @RequestParam(defaultValue = "") String at, @RequestParam(defaultValue = "api lookup") String purpose) {
+            @RequestParam(defaultValue = "") String at, @RequestParam(defaultValue = "") String port,
+            @RequestParam(defaultValue = "api lookup") String purpose) {
         if (!IpAddresses.isAddress(ip)) {
             return badParameter("ip", "'" + ip + "' is not a single IPv4 or IPv6 address");
         }
@@ -41,14 +54,37 @@ class AttributionApi {
         } catch (DateTimeParseException e) {
             return badParameter("at", "'" + at + "' is not an ISO-8601 instant such as 2024-09-24T12:00:00Z");
         }
-        AttributionAnswer answer = attributions.attribute(caller.organisationId(), ip, instant, caller.actor(),
-                purpose);
+        OptionalInt portNumber = OptionalInt.empty();
+        if (!port.isEmpty()) {
+            try {
+                portNumber = OptionalInt.of(Integer.parseInt(port));
+            } catch (NumberFormatException e) {
+                return badParameter("port", "'" + port + "' is not a port number");
+            }
+            if (portNumber.getAsInt() < 0 || portNumber.getAsInt() > 65_535) {
+                return badParameter("port", "'" + port + "' is outside 0..65535");
+            }
+        }
+        AttributionAnswer answer = attributions.attribute(caller.organisationId(), ip, portNumber, instant,
+                caller.actor(), purpose);
+        List<Holder> candidates = answer.candidates().stream().map(c -> holder(c.assignment(), c.assignmentId()))
+                .toList();
+        if (answer.confidence().equals(AttributionAnswer.SHARED_ADDRESS)) {
+            return ResponseEntity.ok(new Attributed(null, null, null, null, null, answer.confidence(), candidates));
+        }
         if (answer.assignment().isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("reason", "no-assignment"));
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("reason", answer.reason()));
         }
         Assignment a = answer.assignment().get();
         return ResponseEntity.ok(new Attributed(a.subscriberId(), a.from(), a.to().orElse(null), a.source(),
-                answer.assignmentId().orElseThrow()));
+                answer.assignmentId().orElseThrow(), answer.confidence(), candidates));
+    }
+
+    private static Holder holder(Assignment a, long id) {
+        boolean block = a.isPortRestricted();
+        String held = a.prefixLength() == (a.ip().indexOf(':') >= 0 ? 128 : 32) ? a.ip() : a.prefix().toString();
+        return new Holder(a.subscriberId(), held, block ? a.ports().first() : null, block ? a.ports().last() : null,
+                a.from(), a.to().orElse(null), a.source(), id);
     }
 
     private static Instant parseInstant(String text) {

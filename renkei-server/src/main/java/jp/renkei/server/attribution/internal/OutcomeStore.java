@@ -1,0 +1,51 @@
+package jp.renkei.server.attribution.internal;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The attribution_outcome table: how each observation's attribution ended, for the dashboard. */
+@Repository
+public class OutcomeStore {
+
+    private final JdbcClient jdbc;
+
+    OutcomeStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records (or replaces, on re-attribution) one observation's outcome. */
+    public void record(long organisationId, long observationId, Instant sourceTime, String outcome) {
+        jdbc.sql("""
+                insert into attribution_outcome (organisation_id, observation_id, source_time, outcome) values (?, ?, ?, ?)
+                on conflict (organisation_id, observation_id) do update set outcome = excluded.outcome,
+                    attributed_at = now()""")
+                .params(organisationId, observationId, sourceTime.atOffset(ZoneOffset.UTC), outcome).update();
+    }
+
+    /** Observations per outcome since {@code since} (by attribution time). */
+    public Map<String, Long> countsSince(long organisationId, Instant since) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                select outcome, count(*) from attribution_outcome where organisation_id = ? and attributed_at >= ?
+                group by outcome order by outcome""")
+                .params(organisationId, since.atOffset(ZoneOffset.UTC))
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** Observations attributed since {@code since} whose source time was before {@code retainedSince}. */
+    public long arrivedAfterLogsExpired(long organisationId, Instant since, Instant retainedSince) {
+        return jdbc.sql("""
+                select count(*) from attribution_outcome where organisation_id = ? and attributed_at >= ?
+                  and source_time < ?""")
+                .params(organisationId, since.atOffset(ZoneOffset.UTC), retainedSince.atOffset(ZoneOffset.UTC))
+                .query(Long.class).single();
+    }
+}
