@@ -44,6 +44,16 @@ public record ObservationDraft(String reportType, long line, Instant sourceTime,
         Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
+    /**
+     * The device's own source port, when this observation saw the device connect out (infected,
+     * brute-force source): behind a carrier-grade NAT it tells subscribers sharing the address
+     * apart. A scan's port is the port the device listens on and says nothing about who is behind
+     * a shared address, so scans answer empty.
+     */
+    public OptionalInt sourcePort() {
+        return kind == ProblemKind.INFECTED || kind == ProblemKind.BRUTE_FORCE_SOURCE ? port : OptionalInt.empty();
+    }
+
     /** A draft without firmware (the form before firmware was recorded). */
     public ObservationDraft(String reportType, long line, Instant sourceTime, String ip, OptionalInt port,
             String transport, ProblemKind kind, Optional<Severity> severity, Optional<String> malwareFamily,

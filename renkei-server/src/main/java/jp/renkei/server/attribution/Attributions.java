@@ -5,7 +5,10 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.renkei.core.attribution.Attribution;
@@ -91,13 +94,57 @@ public class Attributions {
     public AttributionAnswer attribute(long organisationId, String ip, OptionalInt port, Instant at, String actor,
             String purpose) {
         String canonical = IpAddresses.canonical(ip);
+        checkPort(port);
+        audit.record(organisationId, actor, AUDIT_ACTION, subject(canonical, port) + "@" + at, purpose);
+        return decide(organisationId, canonical, port, at, settings.policy(organisationId));
+    }
+
+    /** One observation to attribute in a batch: the device's address, its source port when known, the source time. */
+    public record ObservationProbe(long observationId, String ip, OptionalInt port, Instant at) {}
+
+    /**
+     * Attributes many observations (by the system) at once, with exactly the answers
+     * {@link #attributeObservation} gives one by one; the audit events and the outcomes for
+     * {@link AttributionStatistics} are written in bulk, in the caller's transaction. Answers in
+     * probe order, keyed by observation id.
+     *
+     * @throws IllegalArgumentException when a probe's address or port is malformed
+     */
+    @Transactional
+    public Map<Long, AttributionAnswer> attributeObservations(long organisationId, List<ObservationProbe> probes,
+            String actor) {
+        AttributionPolicy policy = settings.policy(organisationId);
+        Map<Long, AttributionAnswer> answers = new LinkedHashMap<>();
+        List<AuditLog.Entry> entries = new ArrayList<>(probes.size());
+        List<OutcomeStore.Outcome> decided = new ArrayList<>(probes.size());
+        for (ObservationProbe probe : probes) {
+            String canonical = IpAddresses.canonical(probe.ip());
+            checkPort(probe.port());
+            AttributionAnswer answer = decide(organisationId, canonical, probe.port(), probe.at(), policy);
+            answers.put(probe.observationId(), answer);
+            entries.add(new AuditLog.Entry(actor, AUDIT_ACTION, subject(canonical, probe.port()) + "@" + probe.at(),
+                    "observation " + probe.observationId()));
+            decided.add(new OutcomeStore.Outcome(probe.observationId(), probe.at(), answer.outcome()));
+        }
+        audit.recordAll(organisationId, entries);
+        outcomes.recordAll(organisationId, decided);
+        return answers;
+    }
+
+    private static void checkPort(OptionalInt port) {
         if (port.isPresent() && (port.getAsInt() < 0 || port.getAsInt() > 65_535)) {
             throw new IllegalArgumentException("port " + port.getAsInt() + " outside 0..65535");
         }
-        String subject = port.isEmpty() ? canonical
+    }
+
+    private static String subject(String canonical, OptionalInt port) {
+        return port.isEmpty() ? canonical
                 : (canonical.indexOf(':') >= 0 ? "[" + canonical + "]" : canonical) + ":" + port.getAsInt();
-        audit.record(organisationId, actor, AUDIT_ACTION, subject + "@" + at, purpose);
-        AttributionPolicy policy = settings.policy(organisationId);
+    }
+
+    /** The answer without side effects: pools, retention, then the index when current, else SQL. */
+    private AttributionAnswer decide(long organisationId, String canonical, OptionalInt port, Instant at,
+            AttributionPolicy policy) {
         if (!policy.isOurs(canonical)) {
             return Decision.withIds(new Attribution.Unattributed(UnattributedReason.NOT_OUR_ADDRESS), a -> 0L);
         }

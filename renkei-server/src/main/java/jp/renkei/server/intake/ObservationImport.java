@@ -3,7 +3,6 @@ package jp.renkei.server.intake;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,9 +163,10 @@ public class ObservationImport {
         long org = request.organisationId();
         transaction.executeWithoutResult(status -> {
             List<Optional<ObservationStore.Stored>> outcomes = store.insertAll(org, request.feed(), request.fileName(), chunk);
-            List<RecordedObservation> recorded = new ArrayList<>();
             List<Long> unmapped = new ArrayList<>();
-            Map<Long, AttributionAnswer> answers = new LinkedHashMap<>();
+            List<Attributions.ObservationProbe> probes = new ArrayList<>();
+            List<ObservationDraft> probed = new ArrayList<>();
+            List<ObservationStore.Stored> probedRows = new ArrayList<>();
             long stored = 0;
             for (int i = 0; i < chunk.size(); i++) {
                 if (outcomes.get(i).isEmpty()) {
@@ -179,12 +179,18 @@ public class ObservationImport {
                     unmapped.add(s.id());
                     continue;
                 }
-                AttributionAnswer answer = attributions.attribute(org, draft.ip(), draft.sourceTime(), SYSTEM_ACTOR,
-                        "observation " + s.id());
-                answers.put(s.id(), answer);
+                probes.add(new Attributions.ObservationProbe(s.id(), draft.ip(), draft.sourcePort(), draft.sourceTime()));
+                probed.add(draft);
+                probedRows.add(s);
+            }
+            Map<Long, AttributionAnswer> answers = attributions.attributeObservations(org, probes, SYSTEM_ACTOR);
+            List<RecordedObservation> recorded = new ArrayList<>();
+            for (int i = 0; i < probed.size(); i++) {
+                ObservationStore.Stored s = probedRows.get(i);
+                ObservationDraft draft = probed.get(i);
                 if (s.linkedTo().isEmpty()) {
                     recorded.add(new RecordedObservation(s.id(), draft.kind(), draft.sourceTime(), draft.ip(),
-                            answer.assignment().map(a -> a.subscriberId())));
+                            answers.get(s.id()).assignment().map(a -> a.subscriberId())));
                 }
             }
             store.recordNotAttributed(org, unmapped, ObservationStore.UNMAPPED_REASON);

@@ -31,6 +31,31 @@ public class AuditLog {
                 .update();
     }
 
+    /** One event to append with {@link #recordAll}. */
+    public record Entry(String actor, String action, String subject, String detail) {}
+
+    /** Appends many events in one statement (bulk work such as attributing an imported report). */
+    public void recordAll(long organisationId, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        String[] actors = entries.stream().map(Entry::actor).toArray(String[]::new);
+        String[] actions = entries.stream().map(Entry::action).toArray(String[]::new);
+        String[] subjects = entries.stream().map(Entry::subject).toArray(String[]::new);
+        String[] details = entries.stream().map(Entry::detail).toArray(String[]::new);
+        jdbc.sql("""
+                insert into audit_event (organisation_id, actor, action, subject, detail)
+                select :org, e.actor, e.action, e.subject, e.detail
+                from unnest(cast(:actors as text[]), cast(:actions as text[]), cast(:subjects as text[]),
+                    cast(:details as text[])) as e(actor, action, subject, detail)""")
+                .param("org", organisationId)
+                .param("actors", actors)
+                .param("actions", actions)
+                .param("subjects", subjects)
+                .param("details", details)
+                .update();
+    }
+
     /** The most recent events of one organisation, newest first. */
     public List<AuditEvent> recent(long organisationId, int limit) {
         return jdbc.sql("""

@@ -3,6 +3,7 @@ package jp.renkei.server.attribution.internal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,31 @@ public class OutcomeStore {
                 on conflict (organisation_id, observation_id) do update set outcome = excluded.outcome,
                     attributed_at = now()""")
                 .params(organisationId, observationId, sourceTime.atOffset(ZoneOffset.UTC), outcome).update();
+    }
+
+    /** One observation's outcome for {@link #recordAll}. */
+    public record Outcome(long observationId, Instant sourceTime, String outcome) {}
+
+    /** Records (or replaces) many observations' outcomes in one statement. */
+    public void recordAll(long organisationId, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        Long[] ids = outcomes.stream().map(Outcome::observationId).toArray(Long[]::new);
+        String[] times = outcomes.stream().map(o -> o.sourceTime().toString()).toArray(String[]::new);
+        String[] codes = outcomes.stream().map(Outcome::outcome).toArray(String[]::new);
+        jdbc.sql("""
+                insert into attribution_outcome (organisation_id, observation_id, source_time, outcome)
+                select :org, o.id, o.at, o.outcome
+                from unnest(cast(:ids as bigint[]), cast(cast(:times as text[]) as timestamptz[]), cast(:codes as text[]))
+                    as o(id, at, outcome)
+                on conflict (organisation_id, observation_id) do update set outcome = excluded.outcome,
+                    attributed_at = now()""")
+                .param("org", organisationId)
+                .param("ids", ids)
+                .param("times", times)
+                .param("codes", codes)
+                .update();
     }
 
     /** Observations per outcome since {@code since} (by attribution time). */

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jp.renkei.core.attribution.Assignment;
-import jp.renkei.core.attribution.Attribution;
 import jp.renkei.core.intake.ObservationDraft;
 import jp.renkei.core.intake.Severity;
 import jp.renkei.server.attribution.AttributionAnswer;
@@ -178,7 +177,8 @@ public class ObservationStore {
             froms[i] = a.map(x -> x.from().toString()).orElse(null);
             tos[i] = a.flatMap(Assignment::to).map(Object::toString).orElse(null);
             sources[i] = a.map(Assignment::source).orElse(null);
-            reasons[i] = e.getValue().attribution() instanceof Attribution.Unattributed u ? u.reason().code() : null;
+            // Nobody named: the reason, or shared-address for a CGNAT address seen without a port.
+            reasons[i] = a.isEmpty() ? e.getValue().outcome() : null;
             i++;
         }
         jdbc.sql("""
