@@ -3,6 +3,8 @@ package jp.renkei.server.intake.feeds;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,6 +31,8 @@ public class CollectorTick implements SmartInitializingSingleton {
     private final DeliveryIntake intake;
     private final Map<FeedSource, Collector> collectors;
     private final boolean enabled;
+    /** Feeds whose collector runs right now (the tick and "collect now" may meet). */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     CollectorTick(FeedCatalogue feeds, Deliveries deliveries, DeliveryIntake intake, List<Collector> collectors,
             @Value("${renkei.intake.collectors-enabled:true}") boolean enabled) {
@@ -66,8 +70,12 @@ public class CollectorTick implements SmartInitializingSingleton {
         intake.processReceived(feed.organisationId(), feed.name());
     }
 
-    /** Runs one feed's collector and records the outcome on the feed. */
+    /** Runs one feed's collector and records the outcome on the feed; skipped while it already runs. */
     void collect(Feed feed) {
+        String key = feed.organisationId() + "/" + feed.name();
+        if (!running.add(key)) {
+            return;
+        }
         Instant at = Instant.now();
         try {
             String summary = collectors.get(feed.source()).collect(feed);
@@ -78,6 +86,8 @@ public class CollectorTick implements SmartInitializingSingleton {
         } catch (Exception e) {
             log.warn("feed {} of organisation {}: {}", feed.name(), feed.organisationId(), e.toString());
             feeds.recordRun(feed, at, false, String.valueOf(e.getMessage()));
+        } finally {
+            running.remove(key);
         }
     }
 }
