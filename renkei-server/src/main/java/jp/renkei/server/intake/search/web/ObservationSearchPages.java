@@ -1,12 +1,14 @@
 package jp.renkei.server.intake.search.web;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jp.renkei.core.intake.export.CsvObservationWriter;
 import jp.renkei.core.intake.export.IntelMqObservationWriter;
 import jp.renkei.core.intake.export.ObservationWriter;
@@ -22,7 +24,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Observation search ({@code /observations}) and the streamed export of a selection, both for the
@@ -54,28 +55,28 @@ class ObservationSearchPages {
         return "intake/observations";
     }
 
+    /**
+     * Writes straight to the response on the request thread (not an async StreamingResponseBody:
+     * the async dispatch would pass the security filters again without the stateless caller).
+     */
     @GetMapping({"/observations/export", "/api/v1/observations/export"})
-    ResponseEntity<StreamingResponseBody> export(RenkeiPrincipal caller, @RequestParam Map<String, String> query,
-            @RequestParam(defaultValue = "csv") String format) {
+    void export(RenkeiPrincipal caller, @RequestParam Map<String, String> query,
+            @RequestParam(defaultValue = "csv") String format, HttpServletResponse response) throws IOException {
         ObservationFilter filter = filter(query);
         boolean csv = format.equals("csv");
         if (!csv && !format.equals("intelmq")) {
             throw new ObservationFilter.BadFilterException("format: csv or intelmq");
         }
-        StreamingResponseBody body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            ObservationWriter observations = csv ? new CsvObservationWriter(writer)
-                    : new IntelMqObservationWriter(writer, caller.organisationName());
-            observations.begin();
-            finder.export(caller.organisationId(), filter, observations);
-            writer.flush();
-        };
-        return ResponseEntity.ok()
-                .contentType(csv ? new MediaType("text", "csv", StandardCharsets.UTF_8)
-                        : new MediaType("application", "x-ndjson", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"observations."
-                        + (csv ? "csv" : "jsonl") + "\"")
-                .body(body);
+        response.setContentType(csv ? "text/csv; charset=UTF-8" : "application/x-ndjson; charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"observations."
+                + (csv ? "csv" : "jsonl") + "\"");
+        Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+                1 << 16);
+        ObservationWriter observations = csv ? new CsvObservationWriter(writer)
+                : new IntelMqObservationWriter(writer, caller.organisationName());
+        observations.begin();
+        finder.export(caller.organisationId(), filter, observations);
+        writer.flush();
     }
 
     @ExceptionHandler(ObservationFilter.BadFilterException.class)
