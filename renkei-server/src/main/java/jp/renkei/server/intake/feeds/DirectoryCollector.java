@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -62,6 +61,8 @@ class DirectoryCollector implements Collector {
                 }
             }
         }
+        // Files that vanished (taken, or removed by someone) are forgotten.
+        growing.keySet().removeIf(p -> p.startsWith(folder) && !Files.exists(p));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, Files::isRegularFile)) {
             for (Path file : files) {
                 if (ignored(file) || !complete(file)) {
@@ -102,10 +103,5 @@ class DirectoryCollector implements Collector {
     private static boolean ignored(Path file) {
         String name = file.getFileName().toString();
         return name.startsWith(".") || name.endsWith(".part") || name.endsWith(".tmp");
-    }
-
-    Optional<Path> folderOf(Feed feed) {
-        return feed.source() == FeedSource.DIRECTORY
-                ? Optional.of(spool.watched(feed.organisationId(), feed.name())) : Optional.empty();
     }
 }
