@@ -42,6 +42,9 @@ public final class IntelMqObservationWriter implements ObservationWriter {
         if (!o.transport().isEmpty()) {
             event.put("protocol.transport", o.transport());
         }
+        if (o.kind().equals("exposed-telnet")) {
+            event.put("protocol.application", "telnet");
+        }
         event.put("classification.taxonomy", c.taxonomy());
         event.put("classification.type", c.type());
         event.put("classification.identifier", o.malwareFamily().orElse(c.identifier()));
@@ -71,14 +74,18 @@ public final class IntelMqObservationWriter implements ObservationWriter {
         out.write(line.append("}\n").toString());
     }
 
-    /** IntelMQ's harmonised classification for Renkei's problem kinds; unknown kinds stay "other". */
+    /**
+     * IntelMQ's harmonised classification for Renkei's problem kinds (the same table the IntelMQ
+     * reader maps back from, so an export re-imports as the same kinds); unknown kinds stay "other".
+     */
     static Classification classify(String kind) {
         return switch (kind) {
-            case "exposed-telnet" -> new Classification("vulnerable", "vulnerable-system", "open-telnet");
-            case "vulnerable", "exposed-service" -> new Classification("vulnerable", "vulnerable-system", kind);
+            case "exposed-telnet" -> new Classification("vulnerable", "potentially-unwanted-accessible", "open-telnet");
+            case "exposed-service" -> new Classification("vulnerable", "potentially-unwanted-accessible", "open-service");
+            case "vulnerable-service" -> new Classification("vulnerable", "vulnerable-system", "vulnerable-service");
+            case "brute-force-source" -> new Classification("intrusion-attempts", "brute-force", "brute-force");
             case "infected" -> new Classification("malicious-code", "infected-system", "infected");
             case "compromised" -> new Classification("intrusions", "system-compromise", "compromised");
-            case "brute-force" -> new Classification("intrusion-attempts", "brute-force", "brute-force");
             default -> new Classification("other", "undetermined", kind);
         };
     }

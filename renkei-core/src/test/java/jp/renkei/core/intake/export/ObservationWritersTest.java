@@ -39,8 +39,8 @@ class ObservationWritersTest {
         String[] lines = out.toString().split("\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("{\"time.source\":\"2024-09-24T12:00:00Z\",\"source.ip\":\"2001:db8::1\","
-                + "\"source.port\":23,\"protocol.transport\":\"tcp\",\"classification.taxonomy\":\"vulnerable\","
-                + "\"classification.type\":\"vulnerable-system\"")
+                + "\"source.port\":23,\"protocol.transport\":\"tcp\",\"protocol.application\":\"telnet\","
+                + "\"classification.taxonomy\":\"vulnerable\",\"classification.type\":\"potentially-unwanted-accessible\"")
                 .contains("\"extra.device_model\":\"=HYPERLINK(\\\"x\\\"), RB750\"")
                 .contains("\"feed.name\":\"shadowserver\"", "\"feed.provider\":\"Example ISP\"");
         assertThat(lines[1]).contains("\"classification.taxonomy\":\"malicious-code\"",
