@@ -75,6 +75,12 @@ public class Uploads implements DisposableBean {
      * @throws InvalidFeedException for a feed the organisation does not have, or an unknown format
      */
     public long upload(Request r, InputStream content) {
+        long id = register(r, content);
+        executor.execute(() -> intake.process(id));
+        return id;
+    }
+
+    private long register(Request r, InputStream content) {
         Optional<Feed> feed = r.feed().filter(f -> !f.isBlank()).map(name -> feeds.find(r.organisationId(), name)
                 .orElseThrow(() -> new InvalidFeedException("feed: no feed named '" + name + "'")));
         String format = r.format().isBlank() ? feed.map(Feed::format).orElse("shadowserver") : r.format();
@@ -83,12 +89,38 @@ public class Uploads implements DisposableBean {
         }
         String feedName = feed.map(Feed::name).orElse(UPLOAD_FEED);
         Spool.Spooled file = spool.write(spool.spooled(r.organisationId(), feedName), r.fileName(), content);
-        long id = deliveries.register(new Deliveries.Receipt(r.organisationId(), feedName, format,
+        return deliveries.register(new Deliveries.Receipt(r.organisationId(), feedName, format,
                 r.reportType().or(() -> feed.flatMap(Feed::reportType)),
                 r.mapping().or(() -> feed.flatMap(Feed::mapping)), r.actor(), "upload by " + r.actor(),
                 r.fileName(), file));
-        executor.execute(() -> intake.process(id));
-        return id;
+    }
+
+    /**
+     * Spools, registers and imports the file before answering: the REST path into a feed, with
+     * the same content-hash check and spool as every collector.
+     *
+     * @return the finished job
+     * @throws InvalidFeedException for a feed the organisation does not have, or an unknown format
+     */
+    public Job importNow(Request r, InputStream content) {
+        long id = register(r, content);
+        intake.process(id);
+        // The collectors' tick may have claimed the file first; it finishes it then.
+        while (true) {
+            Job job = job(r.organisationId(), id).orElseThrow();
+            if (job.delivery().finished()) {
+                return job;
+            }
+            if (job.delivery().state().equals(Delivery.RECEIVED)) {
+                intake.process(id);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return job;
+            }
+        }
     }
 
     /** The upload's job, if it belongs to the organisation. */

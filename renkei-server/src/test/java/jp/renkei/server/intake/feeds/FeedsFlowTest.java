@@ -122,6 +122,28 @@ class FeedsFlowTest {
     }
 
     @Test
+    void filesPostedIntoARestFeedAreTakenOnceByContent() {
+        feeds.put("sensor-c", """
+                {"provider": "own sensors", "format": "shadowserver", "source": "rest"}""");
+        String report = FeedFixture.scanTelnet(7, "rest") + "\"bad\"\r\n";
+
+        var first = feeds.api().upload("/api/v1/feeds/sensor-c/files", "2024-09-24-scan_telnet-rest-jp.csv", report);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().path("state").asText()).isEqualTo("imported");
+        assertThat(first.json().path("accepted").asLong()).isEqualTo(7);
+        assertThat(first.json().path("rejected").get(0).path("line").asLong()).isEqualTo(9);
+
+        var again = feeds.api().upload("/api/v1/feeds/sensor-c/files", "renamed.csv", report);
+        assertThat(again.json().path("state").asText()).isEqualTo("duplicate");
+        assertThat(again.json().path("importRun").asLong()).isEqualTo(first.json().path("importRun").asLong());
+        assertThat(feeds.observations("2024-09-24-scan_telnet-rest-jp.csv")).isEqualTo(7);
+        assertThat(feeds.observations("renamed.csv")).isZero();
+        assertThat(feeds.get("sensor-c").path("health").path("files").asLong()).isEqualTo(2);
+
+        assertThat(feeds.api().upload("/api/v1/feeds/no-such-feed/files", "x.csv", report).status()).isEqualTo(404);
+    }
+
+    @Test
     void operatorsAddFeedsThroughTheForm() {
         Browser browser = new Browser(port);
         browser.signIn(operator.username(), operator.password());
