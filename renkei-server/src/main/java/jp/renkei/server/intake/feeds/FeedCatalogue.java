@@ -28,10 +28,12 @@ public class FeedCatalogue {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Spool spool;
 
-    FeedCatalogue(JdbcClient jdbc, JsonMapper json) {
+    FeedCatalogue(JdbcClient jdbc, JsonMapper json, Spool spool) {
         this.jdbc = jdbc;
         this.json = json;
+        this.spool = spool;
     }
 
     /** The organisation's feeds by name. */
@@ -48,7 +50,7 @@ public class FeedCatalogue {
 
     /**
      * Creates or replaces a feed. A null secret keeps the stored one; a changed schedule takes
-     * effect at once (the next run is due now).
+     * effect at once (the next run is due now). A directory feed's folder exists when this returns.
      *
      * @throws InvalidFeedException naming the first field that cannot be saved
      */
@@ -80,6 +82,13 @@ public class FeedCatalogue {
                 .param("keepSecret", d.password() == null)
                 .param("enabled", d.enabled())
                 .update();
+        if (d.feedSource() == FeedSource.DIRECTORY) {
+            try {
+                java.nio.file.Files.createDirectories(spool.watched(organisationId, name));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create the feed's folder: " + e.getMessage(), e);
+            }
+        }
         return find(organisationId, name).orElseThrow();
     }
 
