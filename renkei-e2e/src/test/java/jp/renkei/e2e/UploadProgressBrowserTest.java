@@ -88,5 +88,17 @@ class UploadProgressBrowserTest {
         assertThat(summary).contains("20,000 accepted, 0 duplicates, 0 rejected.");
         assertThat(browser.findElement(By.id("import-progress")).getDomProperty("value")).isEqualTo("100");
         assertThat(browser.findElement(By.id("job")).getDomAttribute("data-state")).isEqualTo("imported");
+        browser.executeScript("document.getElementById('upload-job').scrollIntoView()");
+        screenshot("feeds-upload-summary.png");
+    }
+
+    /** Kept under target/e2e-logs for a person to look at the page as the test saw it. */
+    private void screenshot(String name) {
+        try {
+            Path dir = java.nio.file.Files.createDirectories(Path.of("target", "e2e-logs"));
+            java.nio.file.Files.write(dir.resolve(name), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

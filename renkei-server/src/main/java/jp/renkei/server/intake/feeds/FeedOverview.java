@@ -36,8 +36,13 @@ public class FeedOverview {
     public List<FeedHealth> all(long organisationId) {
         Map<String, Totals> totals = totals(organisationId);
         Map<String, Latest> latest = latest(organisationId);
-        return feeds.list(organisationId).stream().map(f -> health(f, totals.get(f.name()), latest.get(f.name())))
-                .toList();
+        List<Feed> all = new java.util.ArrayList<>(feeds.list(organisationId));
+        // Files taken in under a name no feed is configured for (uploads without a feed) are shown too.
+        java.util.Set<String> configured = all.stream().map(Feed::name).collect(java.util.stream.Collectors.toSet());
+        totals.keySet().stream().filter(n -> !configured.contains(n)).sorted().forEach(n -> all.add(new Feed(
+                organisationId, n, "", "", Optional.empty(), Optional.empty(), FeedSource.UPLOAD, "", Map.of(), false,
+                true, Optional.empty(), Optional.empty(), "")));
+        return all.stream().map(f -> health(f, totals.get(f.name()), latest.get(f.name()))).toList();
     }
 
     /** One feed's health. */

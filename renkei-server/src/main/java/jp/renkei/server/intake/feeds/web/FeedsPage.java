@@ -1,6 +1,7 @@
 package jp.renkei.server.intake.feeds.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,7 +46,7 @@ class FeedsPage {
     String page(RenkeiPrincipal caller, @RequestParam(required = false) String edit, Model model) {
         model.addAttribute("health", overview.all(caller.organisationId()));
         model.addAttribute("alarmed", runs.alarmed(caller.organisationId(), ALARMED_RUNS_SHOWN));
-        model.addAttribute("formats", FeedDefinition.FORMATS.stream().sorted().toList());
+        model.addAttribute("formats", List.of("shadowserver", "intelmq", "notice", "xarf", "csv"));
         model.addAttribute("editing", Optional.ofNullable(edit).flatMap(n -> feeds.find(caller.organisationId(), n))
                 .orElse(null));
         model.addAttribute("watchRoot", spool.watched(caller.organisationId(), "x").getParent().toString());
