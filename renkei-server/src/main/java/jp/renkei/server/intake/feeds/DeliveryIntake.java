@@ -82,8 +82,9 @@ public class DeliveryIntake {
         try {
             Optional<ImportRuns.Run> earlier = runs.takenIn(d.organisationId(), d.contentSha256());
             if (earlier.isPresent()) {
-                // A run recorded after this delivery was received is its own, recorded just before a kill.
-                boolean own = !earlier.get().startedAt().isBefore(d.receivedAt());
+                // A file tried before (interrupted) whose content has a run started since it arrived:
+                // that run is its own, recorded just before the process died.
+                boolean own = attemptsOf(d) > 1 && !earlier.get().startedAt().isBefore(d.receivedAt());
                 deliveries.finish(id, own ? Delivery.IMPORTED : Delivery.DUPLICATE, Optional.of(earlier.get().id()),
                         own ? "" : "already taken in: import run " + earlier.get().id(),
                         spool.archive(d.spoolPath(), true));
