@@ -11,6 +11,8 @@ import jp.renkei.core.imports.Rejection;
 import jp.renkei.server.attribution.AssignmentImport;
 import jp.renkei.server.intake.ObservationImport;
 import jp.renkei.server.intake.ObservationQueries;
+import jp.renkei.server.intake.feeds.Feed;
+import jp.renkei.server.intake.feeds.FeedCatalogue;
 import jp.renkei.server.platform.ImportLog;
 import jp.renkei.server.platform.ImportResult;
 import jp.renkei.server.platform.RenkeiPrincipal;
@@ -25,7 +27,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The imports page: upload forms for the three imports, recent runs, and unattributed observations. */
+/**
+ * The imports page: upload forms for the three imports (observations also through the upload box with
+ * live progress), recent runs, and unattributed observations.
+ */
 @Controller
 class ImportsPage {
 
@@ -51,10 +56,12 @@ class ImportsPage {
     private final ImportLog importLog;
     private final ObservationQueries observations;
     private final JsonMapper json;
+    private final FeedCatalogue feeds;
 
     ImportsPage(SubscriberImport subscriberImport, AssignmentImport assignmentImport,
             ObservationImport observationImport, ImportLog importLog, ObservationQueries observations,
-            JsonMapper json) {
+            JsonMapper json, FeedCatalogue feeds) {
+        this.feeds = feeds;
         this.subscriberImport = subscriberImport;
         this.assignmentImport = assignmentImport;
         this.observationImport = observationImport;
@@ -68,6 +75,7 @@ class ImportsPage {
         model.addAttribute("runs", importLog.recent(caller.organisationId(), RUNS_SHOWN).stream()
                 .map(r -> new Run(r, json.readValue(r.rejectedJson(), REJECTIONS))).toList());
         model.addAttribute("unattributed", observations.unattributed(caller.organisationId(), UNATTRIBUTED_SHOWN));
+        model.addAttribute("feedNames", feeds.list(caller.organisationId()).stream().map(Feed::name).toList());
         model.addAttribute("supportedReportTypes", jp.renkei.core.intake.ShadowserverReportType.supportedList());
         return "intake/imports";
     }
