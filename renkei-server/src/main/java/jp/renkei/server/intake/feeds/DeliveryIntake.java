@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jp.renkei.core.imports.ImportFormatException;
+import jp.renkei.server.intake.ObservationImport;
 import jp.renkei.server.intake.ObservationImportRequest;
 import jp.renkei.server.platform.ImportResult;
 import org.slf4j.Logger;
@@ -29,13 +30,13 @@ public class DeliveryIntake {
 
     private final Deliveries deliveries;
     private final ImportRuns runs;
-    private final ReportImporter importer;
+    private final ObservationImport importer;
     private final ImportProgress progress;
     private final Spool spool;
     /** Organisation and content hash of files being imported right now: one import per content at a time. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    DeliveryIntake(Deliveries deliveries, ImportRuns runs, ReportImporter importer, ImportProgress progress,
+    DeliveryIntake(Deliveries deliveries, ImportRuns runs, ObservationImport importer, ImportProgress progress,
             Spool spool) {
         this.deliveries = deliveries;
         this.runs = runs;

@@ -42,6 +42,8 @@ class SecurityConfig {
                         // Secrecy of communications: who looked up whom is for auditors' eyes only.
                         .requestMatchers("/api/v1/audit/**").hasRole(AUDITOR)
                         .requestMatchers("/api/v1/users/**").hasRole(ADMIN)
+                        // NAS clients carry shared secrets: for the people who run the network only.
+                        .requestMatchers("/api/v1/nas-clients/**", "/api/v1/radius/**").hasAnyRole(ADMIN, OPERATOR)
                         // Every user manages their own tokens, auditors included (read-only tokens).
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens").hasAnyRole(ADMIN, OPERATOR, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, OPERATOR, AUDITOR)
@@ -62,6 +64,7 @@ class SecurityConfig {
                                 "/portal/**", "/demo/mail/**", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.POST, "/settings/users/**").hasRole(ADMIN)
                         .requestMatchers("/audit/**").hasRole(AUDITOR)
+                        .requestMatchers("/settings/nas/**").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers("/settings/users/**").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/settings/tokens/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ADMIN, OPERATOR, AUDITOR)

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import jp.renkei.server.intake.ObservationImport;
 import jp.renkei.server.intake.ObservationImportRequest;
 import jp.renkei.server.platform.Accounts;
 import jp.renkei.server.platform.Role;
@@ -47,7 +48,7 @@ class InterruptedImportTest {
     @Autowired
     DeliveryIntake intake;
     @Autowired
-    ReportImporter importer;
+    ObservationImport importer;
 
     private FeedFixture feeds;
     private long org;
