@@ -133,21 +133,28 @@ public final class AttributionIndex {
      */
     public void attributeIpv4(int[] addresses, long[] epochSeconds, int[] subscriberOut) {
         for (int i = 0; i < addresses.length; i++) {
-            long t = epochSeconds[i] * 1_000_000L;
-            int row = plainV4 && t >= retainedSinceMicros ? soleCoveringRow(addresses[i], -1, t) : -2;
-            if (row >= 0) {
-                subscriberOut[i] = narrow.subscriber[row];
-            } else if (row == -1) {
-                subscriberOut[i] = -1;
-            } else {
-                Attribution a = attribute(IpBits.v4Text(addresses[i]), Instant.ofEpochSecond(epochSeconds[i]));
-                subscriberOut[i] = a instanceof Attribution.Attributed hit
-                        ? Arrays.binarySearch(subscribers, hit.assignment().subscriberId()) : -1;
-            }
+            subscriberOut[i] = subscriberIndex(addresses[i], epochSeconds[i]);
         }
     }
 
-    /** The subscriber id behind an index from {@link #attributeIpv4}. */
+    /**
+     * One lookup without allocation in the common case: the subscriber index named for the IPv4
+     * address (as int) at the epoch second, or -1 as in {@link #attributeIpv4}.
+     */
+    public int subscriberIndex(int ipv4, long epochSecond) {
+        long t = epochSecond * 1_000_000L;
+        int row = plainV4 && t >= retainedSinceMicros ? soleCoveringRow(ipv4, -1, t) : -2;
+        if (row >= 0) {
+            return narrow.subscriber[row];
+        }
+        if (row == -1) {
+            return -1;
+        }
+        Attribution a = attribute(IpBits.v4Text(ipv4), Instant.ofEpochSecond(epochSecond));
+        return a instanceof Attribution.Attributed hit ? Arrays.binarySearch(subscribers, hit.assignment().subscriberId()) : -1;
+    }
+
+    /** The subscriber id behind an index from {@link #attributeIpv4} or {@link #subscriberIndex}. */
     public String subscriberId(int index) {
         return subscribers[index];
     }

@@ -99,10 +99,12 @@ public final class FreeRadiusDetailReader extends LookaheadReader<AccountingReco
         }
         String nas = a.getOrDefault("nas-ip-address", "");
         if (!nas.isEmpty()) {
-            if (!IpAddresses.isAddress(nas)) {
-                return new Parsed.Rejected<>(line, "NAS-IP-Address '" + nas + "' is not an IP address");
+            if (IpBits.parseV4(nas) < 0) {
+                if (!IpAddresses.isAddress(nas)) {
+                    return new Parsed.Rejected<>(line, "NAS-IP-Address '" + nas + "' is not an IP address");
+                }
+                nas = IpAddresses.canonical(nas);
             }
-            nas = IpAddresses.canonical(nas);
         } else {
             nas = a.getOrDefault("nas-identifier", "");
         }
@@ -163,11 +165,13 @@ public final class FreeRadiusDetailReader extends LookaheadReader<AccountingReco
         if (ip.isEmpty() && prefixes.isEmpty()) {
             return new Parsed.Rejected<>(line, "missing Framed-IP-Address (and no IPv6 prefix)");
         }
-        if (!ip.isEmpty() && !IpAddresses.isAddress(ip)) {
+        // A plain dotted quad is already canonical; only other forms need the (slower) full parser.
+        boolean plainV4 = IpBits.parseV4(ip) >= 0;
+        if (!ip.isEmpty() && !plainV4 && !IpAddresses.isAddress(ip)) {
             return new Parsed.Rejected<>(line, "Framed-IP-Address '" + ip + "' is not an IP address");
         }
         return new Parsed.Row<>(line, new AccountingRecord(line, status.get(), sessionKey(a, nas), user,
-                ip.isEmpty() ? "" : IpAddresses.canonical(ip), nas, time.get(), sessionTime, prefixes,
+                ip.isEmpty() || plainV4 ? ip : IpAddresses.canonical(ip), nas, time.get(), sessionTime, prefixes,
                 a.getOrDefault("nas-port-id", "")));
     }
 

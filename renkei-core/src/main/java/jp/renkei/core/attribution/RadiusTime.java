@@ -14,6 +14,8 @@ import java.util.Optional;
 /** Event-Timestamp as FreeRADIUS writes it: epoch seconds or {@code "Jun  9 2015 00:03:48 UTC"}. */
 final class RadiusTime {
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private RadiusTime() {
     }
 
@@ -25,7 +27,7 @@ final class RadiusTime {
         if (v.chars().allMatch(Character::isDigit)) {
             return epoch(v);
         }
-        String[] p = v.split("\\s+");
+        String[] p = WHITESPACE.split(v);
         if (p.length < 4 || p.length > 5) {
             return Optional.empty();
         }
@@ -49,13 +51,20 @@ final class RadiusTime {
         }
     }
 
-    private static Month month(String name) {
+    private static final java.util.Map<String, Month> MONTHS = new java.util.HashMap<>();
+
+    static {
         for (Month m : Month.values()) {
-            if (m.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).equalsIgnoreCase(name)) {
-                return m;
-            }
+            MONTHS.put(m.getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toLowerCase(Locale.ROOT), m);
         }
-        throw new DateTimeException("unknown month " + name);
+    }
+
+    private static Month month(String name) {
+        Month m = MONTHS.get(name.toLowerCase(Locale.ROOT));
+        if (m == null) {
+            throw new DateTimeException("unknown month " + name);
+        }
+        return m;
     }
 
     private static ZoneId zone(String name) {

@@ -85,7 +85,7 @@ final class RadiusDetailWriter implements IspSimulation.Listener {
         long sessionTime = Duration.between(s.start(), e.time()).getSeconds();
         sb.append(CTIME.format(received)).append('\n');
         attr(sb, "Acct-Status-Type", e.status().dictionaryName());
-        attr(sb, "Acct-Session-Id", quoted(String.format("%08X", s.number())));
+        attr(sb, "Acct-Session-Id", quoted(hex(s.number() & 0xFFFF_FFFFL, 8).toUpperCase(Locale.ROOT)));
         attr(sb, "User-Name", quoted(s.subscriberId()));
         attr(sb, "NAS-IP-Address", s.nas());
         attr(sb, "NAS-Port-Type", "Ethernet");
@@ -112,7 +112,7 @@ final class RadiusDetailWriter implements IspSimulation.Listener {
         } // else: no Event-Timestamp, the reader must fall back to Timestamp minus Acct-Delay-Time
         attr(sb, "Acct-Delay-Time", Integer.toString(delay));
         if (s.nas().equals("192.0.2.2")) {
-            attr(sb, "Acct-Unique-Session-Id", quoted(String.format("%016x", s.number() * 0x9E3779B97F4A7C15L)));
+            attr(sb, "Acct-Unique-Session-Id", quoted(hex(s.number() * 0x9E3779B97F4A7C15L, 16)));
         }
         attr(sb, "Timestamp", Long.toString(received.getEpochSecond()));
         sb.append('\n');
@@ -129,6 +129,17 @@ final class RadiusDetailWriter implements IspSimulation.Listener {
     /** A stable locally administered MAC per subscriber (the CPE's WAN interface). */
     private static String mac(String subscriberId) {
         int h = subscriberId.hashCode();
-        return String.format("02-00-%02x-%02x-%02x-%02x", (h >>> 24) & 0xff, (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff);
+        String x = hex(h & 0xFFFF_FFFFL, 8);
+        return "02-00-" + x.substring(0, 2) + "-" + x.substring(2, 4) + "-" + x.substring(4, 6) + "-" + x.substring(6);
+    }
+
+    /** Lower-case hex of the value's low {@code digits} nibbles, zero-padded (String.format is slow at this volume). */
+    private static String hex(long value, int digits) {
+        char[] c = new char[digits];
+        for (int i = digits - 1; i >= 0; i--) {
+            c[i] = Character.forDigit((int) (value & 0xf), 16);
+            value >>>= 4;
+        }
+        return new String(c);
     }
 }

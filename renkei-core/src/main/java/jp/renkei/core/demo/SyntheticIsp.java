@@ -105,7 +105,8 @@ public final class SyntheticIsp {
 
     /** The subscriber id of subscriber number {@code index} (from 0). */
     static String subscriberId(int index) {
-        return String.format("S%06d", index + 1);
+        String n = Integer.toString(index + 1);
+        return n.length() >= 6 ? "S" + n : "S" + "000000".substring(n.length()) + n;
     }
 
     /** The subscriber CSV the customer system would export. */

@@ -93,6 +93,7 @@ class AttributionIndexEquivalenceTest {
                     Instant.ofEpochSecond(seconds[i]), all, policy);
             String named = expected instanceof Attribution.Attributed hit ? hit.assignment().subscriberId() : null;
             assertThat(out[i] < 0 ? null : index.subscriberId(out[i])).isEqualTo(named);
+            assertThat(index.subscriberIndex(addresses[i], seconds[i])).isEqualTo(out[i]);
         }
     }
 
