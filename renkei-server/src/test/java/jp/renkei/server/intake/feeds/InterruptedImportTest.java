@@ -33,7 +33,8 @@ class InterruptedImportTest {
 
     private static final String FEED = "sensor-a";
     private static final String FILE = "2024-09-24-scan_telnet-interrupted-jp.csv";
-    private static final int ROWS = 1_300;
+    // More than two import chunks, so the death at 60% comes after at least one committed chunk.
+    private static final int ROWS = 5_000;
 
     @LocalServerPort
     int port;
