@@ -61,6 +61,9 @@ final class RenkeiProcess implements AutoCloseable {
             // Only what the test gives: no RENKEI_* leaking in from the developer's shell.
             builder.environment().keySet().removeIf(k -> k.startsWith("RENKEI_") || k.startsWith("SPRING_"));
             builder.environment().putAll(env);
+            // The RADIUS accounting port (1813 by default) on a free port too, so nothing else on
+            // the machine decides whether the test can start.
+            builder.environment().putIfAbsent("RENKEI_RADIUS_ACCT_PORT", String.valueOf(freePort()));
             RenkeiProcess running = new RenkeiProcess(builder.start(), port, log);
             running.awaitReady(Duration.ofSeconds(120));
             return running;

@@ -28,7 +28,8 @@ class RunConfigurationsTest {
 
     @Test
     void bareJarKeepsItsDataInTheCurrentDirectoryAndPrintsTheFirstAdministratorsPasswordOnce() throws Exception {
-        // RENKEI_PORT only so the test does not depend on 8080 being free; no arguments, nothing else.
+        // No arguments; RENKEI_PORT (and, in RenkeiProcess, the RADIUS port) only so the test does not
+        // depend on 8080 and 1813 being free.
         try (RenkeiProcess renkei = RenkeiProcess.start("bare", workDir,
                 Map.of("RENKEI_PORT", String.valueOf(RenkeiProcess.freePort())))) {
             assertThat(workDir.resolve("renkei-data/postgres/PG_VERSION")).exists();

@@ -113,6 +113,10 @@ public class Attributions {
     @Transactional
     public Map<Long, AttributionAnswer> attributeObservations(long organisationId, List<ObservationProbe> probes,
             String actor) {
+        if (probes.isEmpty()) {
+            return Map.of();
+        }
+        indexes.refreshIfStale(organisationId);
         AttributionPolicy policy = settings.policy(organisationId);
         Map<Long, AttributionAnswer> answers = new LinkedHashMap<>();
         List<AuditLog.Entry> entries = new ArrayList<>(probes.size());

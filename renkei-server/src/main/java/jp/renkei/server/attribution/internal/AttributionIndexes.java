@@ -34,7 +34,10 @@ public class AttributionIndexes {
 
     private static final Logger log = LoggerFactory.getLogger(AttributionIndexes.class);
 
-    private record Built(AttributionIndex index, long version, AttributionPolicy policy) {}
+    private record Built(AttributionIndex index, long version, AttributionPolicy policy, long builtAtNanos) {}
+
+    /** A stale index is rebuilt on demand at most this often; in between, stale answers come from SQL. */
+    private static final long ON_DEMAND_REBUILD_NANOS = 10_000_000_000L;
 
     private final AssignmentStore store;
     private final TransactionTemplate transaction;
@@ -66,6 +69,26 @@ public class AttributionIndexes {
         }
         hits.incrementAndGet();
         return Optional.of(b.index().attribute(ip, port, at));
+    }
+
+    /**
+     * Before bulk work (attributing an imported report): rebuilds a missing or stale index now, so
+     * thousands of answers come from memory rather than one SQL query each. Skipped when the last
+     * build is recent: under a steady stream of RADIUS writes an index is always slightly stale,
+     * and rebuilding it for every chunk would cost more than the queries it saves.
+     */
+    public void refreshIfStale(long organisationId) {
+        if (!enabled) {
+            return;
+        }
+        synchronized (version(organisationId)) {
+            Built b = built.get(organisationId);
+            boolean current = b != null && b.version() == version(organisationId).get()
+                    && b.policy().equals(policyOf(organisationId));
+            if (!current && (b == null || System.nanoTime() - b.builtAtNanos() > ON_DEMAND_REBUILD_NANOS)) {
+                rebuild(organisationId);
+            }
+        }
     }
 
     /** How many answers came from an index (for tests and metrics). */
@@ -106,7 +129,7 @@ public class AttributionIndexes {
         long started = System.nanoTime();
         transaction.executeWithoutResult(status -> store.forEach(organisationId, builder::add));
         AttributionIndex index = builder.build();
-        built.put(organisationId, new Built(index, version, policy));
+        built.put(organisationId, new Built(index, version, policy, System.nanoTime()));
         log.debug("Attribution index of organisation {}: {} assignments in {} ms", organisationId, index.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return index.size();
