@@ -1,11 +1,6 @@
 package jp.renkei.core.attribution;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +23,8 @@ public final class FreeRadiusDetailReader extends LookaheadReader<AccountingReco
     // A record is a few dozen lines; a runaway one (no blank lines) must not exhaust memory.
     private static final int MAX_LINES_PER_RECORD = 1_000;
 
-    private final BufferedReader in;
-    private final String fileName;
+    private final LineReader lines;
     private final SubscriberKey key;
-    private long lineNumber;
 
     /** Reads UTF-8 (a BOM is tolerated), the subscriber named by User-Name. */
     public FreeRadiusDetailReader(InputStream in, String fileName) {
@@ -43,8 +36,7 @@ public final class FreeRadiusDetailReader extends LookaheadReader<AccountingReco
      * or {@code CIRCUIT_ID} (NAS-Port-Id); nothing is read until the first {@link #hasNext()}.
      */
     public FreeRadiusDetailReader(InputStream in, String fileName, SubscriberKey key) {
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        this.fileName = fileName;
+        this.lines = new LineReader(in, fileName);
         this.key = switch (key) {
             case USER_NAME, CALLING_STATION_ID, CIRCUIT_ID -> key;
             default -> throw new IllegalArgumentException("RADIUS accounting has no " + key + " attribute");
@@ -53,18 +45,18 @@ public final class FreeRadiusDetailReader extends LookaheadReader<AccountingReco
 
     @Override
     protected Parsed<AccountingRecord> fetch() {
-        String line = readLine();
+        String line = lines.next();
         while (line != null && line.isBlank()) {
-            line = readLine();
+            line = lines.next();
         }
         if (line == null) {
             return null;
         }
-        long start = lineNumber;
+        long start = lines.number();
         Map<String, String> attributes = new HashMap<>();
         String problem = null;
         int count = 0;
-        for (boolean first = true; line != null && !line.isBlank(); line = readLine(), first = false) {
+        for (boolean first = true; line != null && !line.isBlank(); line = lines.next(), first = false) {
             if (++count > MAX_LINES_PER_RECORD) {
                 problem = problem != null ? problem : "record has more than " + MAX_LINES_PER_RECORD + " lines";
                 continue;
@@ -76,7 +68,7 @@ public final class FreeRadiusDetailReader extends LookaheadReader<AccountingReco
             int eq = line.indexOf('=');
             if (eq <= 0 || line.substring(0, eq).isBlank()) {
                 problem = problem != null ? problem
-                        : "line " + lineNumber + " is not 'Attribute = value': '" + line.strip() + "'";
+                        : "line " + lines.number() + " is not 'Attribute = value': '" + line.strip() + "'";
                 continue;
             }
             attributes.putIfAbsent(line.substring(0, eq).strip().toLowerCase(Locale.ROOT),
@@ -202,24 +194,8 @@ public final class FreeRadiusDetailReader extends LookaheadReader<AccountingReco
         return inner.indexOf('\\') < 0 ? inner : inner.replace("\\\"", "\"").replace("\\\\", "\\");
     }
 
-    private String readLine() {
-        try {
-            String line = in.readLine();
-            if (line != null && ++lineNumber == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            return line;
-        } catch (IOException e) {
-            throw new ImportFormatException("cannot read " + fileName + " at line " + lineNumber, e);
-        }
-    }
-
     @Override
     public void close() {
-        try {
-            in.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing " + fileName, e);
-        }
+        lines.close();
     }
 }
