@@ -43,15 +43,7 @@ public final class CgnatPbaReader extends LookaheadReader<Assignment> {
 
     @Override
     protected Parsed<Assignment> fetch() {
-        Optional<Parsed<CsvRecord>> next = csv.next();
-        if (next.isEmpty()) {
-            return null;
-        }
-        if (next.get() instanceof Parsed.Rejected<CsvRecord> r) {
-            return new Parsed.Rejected<>(r.line(), r.reason());
-        }
-        Parsed.Row<CsvRecord> row = (Parsed.Row<CsvRecord>) next.get();
-        return toAssignment(row.line(), row.value());
+        return csv.next(this::toAssignment);
     }
 
     private Parsed<Assignment> toAssignment(long line, CsvRecord r) {

@@ -90,6 +90,29 @@ public final class CsvTable implements AutoCloseable {
         return fileName;
     }
 
+    /** Turns one well-formed data record (with its starting line) into a value or a rejection. */
+    @FunctionalInterface
+    public interface RecordConverter<T> {
+        Parsed<T> convert(long line, CsvRecord record);
+    }
+
+    /**
+     * The next data record converted by {@code converter}; a record the table itself rejects
+     * (wrong field count, unparsable) passes through as a rejection; null at the end, as
+     * {@link LookaheadReader#fetch()} expects.
+     */
+    public <T> Parsed<T> next(RecordConverter<T> converter) {
+        Optional<Parsed<CsvRecord>> next = next();
+        if (next.isEmpty()) {
+            return null;
+        }
+        if (next.get() instanceof Parsed.Row<CsvRecord> row) {
+            return converter.convert(row.line(), row.value());
+        }
+        Parsed.Rejected<CsvRecord> rejected = (Parsed.Rejected<CsvRecord>) next.get();
+        return new Parsed.Rejected<>(rejected.line(), rejected.reason());
+    }
+
     /**
      * The next data record, or empty at the end. A record whose field count differs from the
      * header, or that FastCSV cannot parse, comes back as a {@link Parsed.Rejected}.

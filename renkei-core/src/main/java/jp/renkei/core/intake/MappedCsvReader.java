@@ -85,15 +85,10 @@ public final class MappedCsvReader extends LookaheadReader<ObservationDraft> {
 
     @Override
     protected Parsed<ObservationDraft> fetch() {
-        return table.next().map(this::toDraft).orElse(null);
+        return table.next(this::toDraft);
     }
 
-    private Parsed<ObservationDraft> toDraft(Parsed<CsvRecord> parsed) {
-        if (!(parsed instanceof Parsed.Row<CsvRecord> row)) {
-            return new Parsed.Rejected<>(parsed.line(), ((Parsed.Rejected<CsvRecord>) parsed).reason());
-        }
-        long line = row.line();
-        CsvRecord r = row.value();
+    private Parsed<ObservationDraft> toDraft(long line, CsvRecord r) {
         String timeText = r.getField(time);
         Instant when = ReportTime.parse(timeText, mapping.zone(), pattern);
         if (when == null) {

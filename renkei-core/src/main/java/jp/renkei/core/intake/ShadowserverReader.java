@@ -96,15 +96,10 @@ public final class ShadowserverReader extends LookaheadReader<ObservationDraft> 
 
     @Override
     protected Parsed<ObservationDraft> fetch() {
-        return table.next().map(this::toDraft).orElse(null);
+        return table.next(this::toDraft);
     }
 
-    private Parsed<ObservationDraft> toDraft(Parsed<CsvRecord> parsed) {
-        if (!(parsed instanceof Parsed.Row<CsvRecord> row)) {
-            return new Parsed.Rejected<>(parsed.line(), ((Parsed.Rejected<CsvRecord>) parsed).reason());
-        }
-        long line = row.line();
-        CsvRecord r = row.value();
+    private Parsed<ObservationDraft> toDraft(long line, CsvRecord r) {
         String timeText = r.getField(timestamp);
         Instant time = ReportTime.parseUtc(timeText);
         if (time == null) {

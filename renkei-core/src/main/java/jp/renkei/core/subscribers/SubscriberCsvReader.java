@@ -42,15 +42,10 @@ public final class SubscriberCsvReader extends LookaheadReader<SubscriberRecord>
 
     @Override
     protected Parsed<SubscriberRecord> fetch() {
-        return table.next().map(this::toSubscriber).orElse(null);
+        return table.next(this::toSubscriber);
     }
 
-    private Parsed<SubscriberRecord> toSubscriber(Parsed<CsvRecord> parsed) {
-        if (!(parsed instanceof Parsed.Row<CsvRecord> row)) {
-            return new Parsed.Rejected<>(parsed.line(), ((Parsed.Rejected<CsvRecord>) parsed).reason());
-        }
-        CsvRecord r = row.value();
-        long line = row.line();
+    private Parsed<SubscriberRecord> toSubscriber(long line, CsvRecord r) {
         String subscriberId = r.getField(id).strip();
         if (subscriberId.isEmpty()) {
             return new Parsed.Rejected<>(line, "subscriber_id is empty");
