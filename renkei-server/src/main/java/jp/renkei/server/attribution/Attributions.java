@@ -2,13 +2,12 @@ package jp.renkei.server.attribution;
 
 import java.time.Instant;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jp.renkei.core.attribution.Attribution;
@@ -99,40 +98,49 @@ public class Attributions {
         return decide(organisationId, canonical, port, at, settings.policy(organisationId));
     }
 
-    /** One observation to attribute in a batch: the device's address, its source port when known, the source time. */
-    public record ObservationProbe(long observationId, String ip, OptionalInt port, Instant at) {}
+    /** Where and when a reported device was seen: its address, its source port when known, the source time. */
+    public record Probe(String ip, OptionalInt port, Instant at) {}
 
     /**
-     * Attributes many observations (by the system) at once, with exactly the answers
-     * {@link #attributeObservation} gives one by one; the audit events and the outcomes for
-     * {@link AttributionStatistics} are written in bulk, in the caller's transaction. Answers in
-     * probe order, keyed by observation id.
+     * Attributes the devices of an imported chunk (by the system) at once, with exactly the answers
+     * {@link #attributeObservation} gives one by one, and lets {@code keep} store the observations
+     * with their answers in one write: {@code keep} receives the answers in probe order and
+     * returns, for each, the id of the stored observation, or empty for one it did not store (a
+     * duplicate). Every kept answer then gets its audit event ({@code observation <id>}) and its
+     * outcome for {@link AttributionStatistics}, in bulk and in the caller's transaction; an answer
+     * that was not kept was never seen by anyone and leaves no trace.
      *
+     * @return what {@code keep} returned
      * @throws IllegalArgumentException when a probe's address or port is malformed
      */
     @Transactional
-    public Map<Long, AttributionAnswer> attributeObservations(long organisationId, List<ObservationProbe> probes,
-            String actor) {
-        if (probes.isEmpty()) {
-            return Map.of();
+    public List<Optional<Long>> attributeAndKeep(long organisationId, List<Probe> probes, String actor,
+            Function<List<AttributionAnswer>, List<Optional<Long>>> keep) {
+        List<AttributionAnswer> answers = new ArrayList<>(probes.size());
+        List<String> subjects = new ArrayList<>(probes.size());
+        if (!probes.isEmpty()) {
+            indexes.refreshIfStale(organisationId);
+            AttributionPolicy policy = settings.policy(organisationId);
+            for (Probe probe : probes) {
+                String canonical = IpAddresses.canonical(probe.ip());
+                checkPort(probe.port());
+                answers.add(decide(organisationId, canonical, probe.port(), probe.at(), policy));
+                subjects.add(subject(canonical, probe.port()) + "@" + probe.at());
+            }
         }
-        indexes.refreshIfStale(organisationId);
-        AttributionPolicy policy = settings.policy(organisationId);
-        Map<Long, AttributionAnswer> answers = new LinkedHashMap<>();
-        List<AuditLog.Entry> entries = new ArrayList<>(probes.size());
-        List<OutcomeStore.Outcome> decided = new ArrayList<>(probes.size());
-        for (ObservationProbe probe : probes) {
-            String canonical = IpAddresses.canonical(probe.ip());
-            checkPort(probe.port());
-            AttributionAnswer answer = decide(organisationId, canonical, probe.port(), probe.at(), policy);
-            answers.put(probe.observationId(), answer);
-            entries.add(new AuditLog.Entry(actor, AUDIT_ACTION, subject(canonical, probe.port()) + "@" + probe.at(),
-                    "observation " + probe.observationId()));
-            decided.add(new OutcomeStore.Outcome(probe.observationId(), probe.at(), answer.outcome()));
+        List<Optional<Long>> kept = keep.apply(List.copyOf(answers));
+        List<AuditLog.Entry> entries = new ArrayList<>();
+        List<OutcomeStore.Outcome> decided = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) {
+            if (kept.get(i).isPresent()) {
+                long observation = kept.get(i).get();
+                entries.add(new AuditLog.Entry(actor, AUDIT_ACTION, subjects.get(i), "observation " + observation));
+                decided.add(new OutcomeStore.Outcome(observation, probes.get(i).at(), answers.get(i).outcome()));
+            }
         }
         audit.recordAll(organisationId, entries);
         outcomes.recordAll(organisationId, decided);
-        return answers;
+        return kept;
     }
 
     private static void checkPort(OptionalInt port) {

@@ -3,8 +3,8 @@ package jp.renkei.server.intake;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jp.renkei.core.imports.ImportFormatException;
@@ -162,11 +162,27 @@ public class ObservationImport {
         }
         long org = request.organisationId();
         transaction.executeWithoutResult(status -> {
-            List<Optional<ObservationStore.Stored>> outcomes = store.insertAll(org, request.feed(), request.fileName(), chunk);
-            List<Long> unmapped = new ArrayList<>();
-            List<Attributions.ObservationProbe> probes = new ArrayList<>();
-            List<ObservationDraft> probed = new ArrayList<>();
-            List<ObservationStore.Stored> probedRows = new ArrayList<>();
+            // Unmapped observations are never attributed: there is no reason to look up who held the address.
+            List<Integer> probed = new ArrayList<>();
+            List<Attributions.Probe> probes = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                ObservationDraft draft = chunk.get(i);
+                if (draft.kind().opensCase()) {
+                    probed.add(i);
+                    probes.add(new Attributions.Probe(draft.ip(), draft.sourcePort(), draft.sourceTime()));
+                }
+            }
+            // Attributed first, so each observation is written once, with its answer.
+            List<AttributionAnswer> answers = new ArrayList<>(Collections.nCopies(chunk.size(), null));
+            List<Optional<ObservationStore.Stored>> outcomes = new ArrayList<>(chunk.size());
+            attributions.attributeAndKeep(org, probes, SYSTEM_ACTOR, decided -> {
+                for (int k = 0; k < probed.size(); k++) {
+                    answers.set(probed.get(k), decided.get(k));
+                }
+                outcomes.addAll(store.insertAll(org, request.feed(), request.fileName(), chunk, answers));
+                return probed.stream().map(i -> outcomes.get(i).map(ObservationStore.Stored::id)).toList();
+            });
+            List<RecordedObservation> recorded = new ArrayList<>();
             long stored = 0;
             for (int i = 0; i < chunk.size(); i++) {
                 if (outcomes.get(i).isEmpty()) {
@@ -175,26 +191,11 @@ public class ObservationImport {
                 stored++;
                 ObservationDraft draft = chunk.get(i);
                 ObservationStore.Stored s = outcomes.get(i).get();
-                if (!draft.kind().opensCase()) {
-                    unmapped.add(s.id());
-                    continue;
-                }
-                probes.add(new Attributions.ObservationProbe(s.id(), draft.ip(), draft.sourcePort(), draft.sourceTime()));
-                probed.add(draft);
-                probedRows.add(s);
-            }
-            Map<Long, AttributionAnswer> answers = attributions.attributeObservations(org, probes, SYSTEM_ACTOR);
-            List<RecordedObservation> recorded = new ArrayList<>();
-            for (int i = 0; i < probed.size(); i++) {
-                ObservationStore.Stored s = probedRows.get(i);
-                ObservationDraft draft = probed.get(i);
-                if (s.linkedTo().isEmpty()) {
+                if (answers.get(i) != null && s.linkedTo().isEmpty()) {
                     recorded.add(new RecordedObservation(s.id(), draft.kind(), draft.sourceTime(), draft.ip(),
-                            answers.get(s.id()).assignment().map(a -> a.subscriberId())));
+                            answers.get(i).assignment().map(a -> a.subscriberId())));
                 }
             }
-            store.recordNotAttributed(org, unmapped, ObservationStore.UNMAPPED_REASON);
-            store.recordAttributions(org, answers);
             if (!recorded.isEmpty()) {
                 events.publishEvent(new ObservationsRecorded(org, recorded));
             }

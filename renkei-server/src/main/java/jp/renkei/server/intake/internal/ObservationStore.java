@@ -2,7 +2,6 @@ package jp.renkei.server.intake.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +53,7 @@ public class ObservationStore {
      * both count, which over-counts once but never loses a sighting.
      */
     public List<Optional<Stored>> insertAll(long organisationId, String feed, String fileName,
-            List<ObservationDraft> drafts) {
+            List<ObservationDraft> drafts, List<AttributionAnswer> answers) {
         int n = drafts.size();
         String[] fingerprints = new String[n];
         String[] types = new String[n];
@@ -70,6 +69,12 @@ public class ObservationStore {
         String[] models = new String[n];
         String[] firmwares = new String[n];
         String[] evidence = new String[n];
+        String[] subscribers = new String[n];
+        Long[] assignments = new Long[n];
+        String[] froms = new String[n];
+        String[] tos = new String[n];
+        String[] sources = new String[n];
+        String[] reasons = new String[n];
         for (int i = 0; i < n; i++) {
             ObservationDraft d = drafts.get(i);
             fingerprints[i] = d.fingerprint();
@@ -86,14 +91,29 @@ public class ObservationStore {
             models[i] = d.deviceModel().orElse(null);
             firmwares[i] = d.deviceFirmware().orElse(null);
             evidence[i] = json.writeValueAsString(d.evidence());
+            AttributionAnswer answer = answers.get(i);
+            if (answer == null) {
+                reasons[i] = UNMAPPED_REASON;
+                continue;
+            }
+            Optional<Assignment> a = answer.assignment();
+            subscribers[i] = a.map(Assignment::subscriberId).orElse(null);
+            assignments[i] = answer.assignmentId().orElse(null);
+            froms[i] = a.map(x -> x.from().toString()).orElse(null);
+            tos[i] = a.flatMap(Assignment::to).map(Object::toString).orElse(null);
+            sources[i] = a.map(Assignment::source).orElse(null);
+            // Nobody named: the reason, or shared-address for a CGNAT address seen without a port.
+            reasons[i] = a.isEmpty() ? answer.outcome() : null;
         }
         Map<String, Stored> stored = new HashMap<>();
         jdbc.sql("""
                 insert into observation (organisation_id, fingerprint, report_type, file_name, line, source_time,
                     ip, port, transport, kind, severity, malware_family, device_vendor, device_model, evidence,
-                    feed, device_firmware, linked_to)
+                    feed, device_firmware, subscriber_id, assignment_id, assignment_from, assignment_to,
+                    assignment_source, unattributed_reason, linked_to)
                 select :org, d.fingerprint, d.type, :file, d.line, d.time, d.ip, d.port, d.transport, d.kind,
-                    d.severity, d.family, d.vendor, d.model, d.evidence, :feed, d.firmware,
+                    d.severity, d.family, d.vendor, d.model, d.evidence, :feed, d.firmware, d.subscriber,
+                    d.assignment, d.from_at, d.to_at, d.source, d.reason,
                     (select o.id from observation o
                       where o.organisation_id = :org and o.ip = d.ip and o.kind = d.kind
                         and o.feed <> :feed and o.linked_to is null
@@ -104,9 +124,13 @@ public class ObservationStore {
                         cast(cast(:times as text[]) as timestamptz[]), cast(cast(:ips as text[]) as inet[]),
                         cast(:ports as integer[]), cast(:transports as text[]), cast(:kinds as text[]),
                         cast(:severities as text[]), cast(:families as text[]), cast(:vendors as text[]),
-                        cast(:models as text[]), cast(:firmwares as text[]), cast(cast(:evidence as text[]) as jsonb[]))
+                        cast(:models as text[]), cast(:firmwares as text[]), cast(cast(:evidence as text[]) as jsonb[]),
+                        cast(:subscribers as text[]), cast(:assignments as bigint[]),
+                        cast(cast(:froms as text[]) as timestamptz[]), cast(cast(:tos as text[]) as timestamptz[]),
+                        cast(:sources as text[]), cast(:reasons as text[]))
                     with ordinality as d(fingerprint, type, line, time, ip, port, transport, kind, severity, family,
-                        vendor, model, firmware, evidence, position)
+                        vendor, model, firmware, evidence, subscriber, assignment, from_at, to_at, source, reason,
+                        position)
                 order by d.position
                 on conflict (organisation_id, fingerprint) do nothing
                 returning id, fingerprint, linked_to""")
@@ -128,6 +152,12 @@ public class ObservationStore {
                 .param("models", models)
                 .param("firmwares", firmwares)
                 .param("evidence", evidence)
+                .param("subscribers", subscribers)
+                .param("assignments", assignments)
+                .param("froms", froms)
+                .param("tos", tos)
+                .param("sources", sources)
+                .param("reasons", reasons)
                 .query((rs, i) -> {
                     long linked = rs.getLong("linked_to");
                     Optional<Long> linkedTo = rs.wasNull() ? Optional.empty() : Optional.of(linked);
@@ -141,63 +171,5 @@ public class ObservationStore {
             outcome.add(Optional.ofNullable(stored.remove(d.fingerprint())));
         }
         return outcome;
-    }
-
-    /** Marks unmapped observations as deliberately not attributed (nobody's identity is looked up). */
-    public void recordNotAttributed(long organisationId, Collection<Long> observationIds, String reason) {
-        if (observationIds.isEmpty()) {
-            return;
-        }
-        jdbc.sql("update observation set unattributed_reason = :reason where organisation_id = :org and id in (:ids)")
-                .param("reason", reason)
-                .param("org", organisationId)
-                .param("ids", observationIds)
-                .update();
-    }
-
-    /** Stores who each observation was attributed to, or why nobody could be named, in one statement. */
-    public void recordAttributions(long organisationId, Map<Long, AttributionAnswer> answers) {
-        if (answers.isEmpty()) {
-            return;
-        }
-        int n = answers.size();
-        Long[] ids = new Long[n];
-        String[] subscribers = new String[n];
-        Long[] assignments = new Long[n];
-        String[] froms = new String[n];
-        String[] tos = new String[n];
-        String[] sources = new String[n];
-        String[] reasons = new String[n];
-        int i = 0;
-        for (Map.Entry<Long, AttributionAnswer> e : answers.entrySet()) {
-            Optional<Assignment> a = e.getValue().assignment();
-            ids[i] = e.getKey();
-            subscribers[i] = a.map(Assignment::subscriberId).orElse(null);
-            assignments[i] = e.getValue().assignmentId().orElse(null);
-            froms[i] = a.map(x -> x.from().toString()).orElse(null);
-            tos[i] = a.flatMap(Assignment::to).map(Object::toString).orElse(null);
-            sources[i] = a.map(Assignment::source).orElse(null);
-            // Nobody named: the reason, or shared-address for a CGNAT address seen without a port.
-            reasons[i] = a.isEmpty() ? e.getValue().outcome() : null;
-            i++;
-        }
-        jdbc.sql("""
-                update observation o set subscriber_id = u.subscriber, assignment_id = u.assignment,
-                    assignment_from = u.from_at, assignment_to = u.to_at, assignment_source = u.source,
-                    unattributed_reason = u.reason
-                from unnest(cast(:ids as bigint[]), cast(:subscribers as text[]), cast(:assignments as bigint[]),
-                        cast(cast(:froms as text[]) as timestamptz[]), cast(cast(:tos as text[]) as timestamptz[]),
-                        cast(:sources as text[]), cast(:reasons as text[]))
-                    as u(id, subscriber, assignment, from_at, to_at, source, reason)
-                where o.organisation_id = :org and o.id = u.id""")
-                .param("ids", ids)
-                .param("subscribers", subscribers)
-                .param("assignments", assignments)
-                .param("froms", froms)
-                .param("tos", tos)
-                .param("sources", sources)
-                .param("reasons", reasons)
-                .param("org", organisationId)
-                .update();
     }
 }
