@@ -1,6 +1,5 @@
 package jp.renkei.server.notify.internal;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -24,8 +23,68 @@ import org.springframework.stereotype.Component;
 @Component
 class NoticeComposer {
 
-    private static final DateTimeFormatter JA_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分", Locale.JAPANESE);
-    private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
+    /** The fixed words of a notice in one language; the structure is the same in every language. */
+    private record Wording(Language language, DateTimeFormatter time, String opening, String found, String firstSeen,
+            String lastSeen, String address, String device, String todo, String closing, String subject) {}
+
+    private static final Wording JAPANESE = new Wording(Language.JA,
+            DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分", Locale.JAPANESE),
+            """
+            %1$s 様
+
+            %2$sです。いつもご利用いただきありがとうございます。
+            お客さまの回線につながっている機器について、セキュリティ上の問題を確認しましたので、お知らせします。
+
+            """,
+            "■ 確認した内容\n",
+            "・最初に確認した日時: %s（日本時間）\n",
+            "・最後に確認した日時: %s（日本時間）\n",
+            "・その時点のお客さまの回線のアドレス: %s\n",
+            "・機器: %s\n",
+            "\n■ お願いしたい対応\n",
+            """
+
+            ■ 対応状況の確認と「対応しました」のご連絡
+            このメールにはリンクを記載していません。ブックマークや検索から %1$s の公式サイトを開き、次のページで確認コードを入力してください。
+              ページ: %2$s
+              確認コード: %3$s
+            対応が終わりましたら、そのページの「対応しました」ボタンでお知らせください。
+
+            ※ %1$s がメールでパスワードやカード番号をお尋ねすることはありません。
+            ※ このメールに心当たりがない場合やご不明な点は、ご契約時の書類に記載のお問い合わせ窓口へご連絡ください。
+
+            %1$s
+            """,
+            "【重要】%sより: %s");
+
+    private static final Wording ENGLISH = new Wording(Language.EN,
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH),
+            """
+            Dear %1$s,
+
+            This is %2$s. We found a security problem with a device connected to your line.
+
+            """,
+            "== What we found\n",
+            "- First seen: %s (Japan time)\n",
+            "- Last seen: %s (Japan time)\n",
+            "- Your line's address at that time: %s\n",
+            "- Device: %s\n",
+            "\n== What to do\n",
+            """
+
+            == See the status and tell us you fixed it
+            This e-mail contains no links. Open %1$s's official website yourself (from a bookmark or a search), go to the page below and type the access code.
+              Page: %2$s
+              Access code: %3$s
+            When you are done, press "I have fixed it" on that page.
+
+            * %1$s will never ask for your password or card number by e-mail.
+            * If this e-mail seems unexpected, contact the support desk listed in your contract documents.
+
+            %1$s
+            """,
+            "Important from %s: %s");
 
     private final String portalUrl;
     private final ZoneId zone;
@@ -40,62 +99,24 @@ class NoticeComposer {
     ComposedNotice firstNotice(Language language, String isp, String subscriberName, SubscriberCase c,
             Optional<CaseDevice> device, AccessCode code) {
         Guidance guidance = RemediationGuide.forProblem(c.kind(), language, device.flatMap(CaseDevice::malwareFamily));
-        return language == Language.EN
-                ? english(isp, subscriberName, c, device, code, guidance)
-                : japanese(isp, subscriberName, c, device, code, guidance);
+        return compose(language == Language.EN ? ENGLISH : JAPANESE, isp, subscriberName, c, device, code, guidance);
     }
 
-    private ComposedNotice japanese(String isp, String name, SubscriberCase c, Optional<CaseDevice> device,
+    private ComposedNotice compose(Wording w, String isp, String name, SubscriberCase c, Optional<CaseDevice> device,
             AccessCode code, Guidance g) {
         StringBuilder b = new StringBuilder();
-        b.append(name).append(" 様\n\n");
-        b.append(isp).append("です。いつもご利用いただきありがとうございます。\n");
-        b.append("お客さまの回線につながっている機器について、セキュリティ上の問題を確認しましたので、お知らせします。\n\n");
-        b.append("■ 確認した内容\n").append(g.title()).append("\n").append(g.explanation()).append("\n\n");
-        b.append("・最初に確認した日時: ").append(ja(c.firstSeen())).append("（日本時間）\n");
-        b.append("・最後に確認した日時: ").append(ja(c.lastSeen())).append("（日本時間）\n");
+        b.append(w.opening().formatted(name, isp));
+        b.append(w.found()).append(g.title()).append("\n").append(g.explanation()).append("\n\n");
+        b.append(w.firstSeen().formatted(w.time().format(c.firstSeen().atZone(zone))));
+        b.append(w.lastSeen().formatted(w.time().format(c.lastSeen().atZone(zone))));
         device.ifPresent(d -> {
-            b.append("・その時点のお客さまの回線のアドレス: ").append(d.ip()).append("\n");
-            deviceName(d).ifPresent(n -> b.append("・機器: ").append(n).append("\n"));
+            b.append(w.address().formatted(d.ip()));
+            deviceName(d).ifPresent(n -> b.append(w.device().formatted(n)));
         });
-        b.append("\n■ お願いしたい対応\n");
+        b.append(w.todo());
         steps(b, g.steps());
-        b.append("\n■ 対応状況の確認と「対応しました」のご連絡\n");
-        b.append("このメールにはリンクを記載していません。ブックマークや検索から ").append(isp)
-                .append(" の公式サイトを開き、次のページで確認コードを入力してください。\n");
-        b.append("  ページ: ").append(portalUrl).append("\n");
-        b.append("  確認コード: ").append(code.display()).append("\n");
-        b.append("対応が終わりましたら、そのページの「対応しました」ボタンでお知らせください。\n\n");
-        b.append("※ ").append(isp).append(" がメールでパスワードやカード番号をお尋ねすることはありません。\n");
-        b.append("※ このメールに心当たりがない場合やご不明な点は、ご契約時の書類に記載のお問い合わせ窓口へご連絡ください。\n\n");
-        b.append(isp).append("\n");
-        return new ComposedNotice(Language.JA, "【重要】" + isp + "より: " + g.title(), b.toString());
-    }
-
-    private ComposedNotice english(String isp, String name, SubscriberCase c, Optional<CaseDevice> device,
-            AccessCode code, Guidance g) {
-        StringBuilder b = new StringBuilder();
-        b.append("Dear ").append(name).append(",\n\n");
-        b.append("This is ").append(isp).append(". We found a security problem with a device connected to your line.\n\n");
-        b.append("== What we found\n").append(g.title()).append("\n").append(g.explanation()).append("\n\n");
-        b.append("- First seen: ").append(en(c.firstSeen())).append(" (Japan time)\n");
-        b.append("- Last seen: ").append(en(c.lastSeen())).append(" (Japan time)\n");
-        device.ifPresent(d -> {
-            b.append("- Your line's address at that time: ").append(d.ip()).append("\n");
-            deviceName(d).ifPresent(n -> b.append("- Device: ").append(n).append("\n"));
-        });
-        b.append("\n== What to do\n");
-        steps(b, g.steps());
-        b.append("\n== See the status and tell us you fixed it\n");
-        b.append("This e-mail contains no links. Open ").append(isp)
-                .append("'s official website yourself (from a bookmark or a search), go to the page below and type the access code.\n");
-        b.append("  Page: ").append(portalUrl).append("\n");
-        b.append("  Access code: ").append(code.display()).append("\n");
-        b.append("When you are done, press \"I have fixed it\" on that page.\n\n");
-        b.append("* ").append(isp).append(" will never ask for your password or card number by e-mail.\n");
-        b.append("* If this e-mail seems unexpected, contact the support desk listed in your contract documents.\n\n");
-        b.append(isp).append("\n");
-        return new ComposedNotice(Language.EN, "Important from " + isp + ": " + g.title(), b.toString());
+        b.append(w.closing().formatted(isp, portalUrl, code.display()));
+        return new ComposedNotice(w.language(), w.subject().formatted(isp, g.title()), b.toString());
     }
 
     private static void steps(StringBuilder b, List<String> steps) {
@@ -107,13 +128,5 @@ class NoticeComposer {
     private static Optional<String> deviceName(CaseDevice d) {
         String name = (d.vendor().orElse("") + " " + d.model().orElse("")).strip();
         return name.isEmpty() ? Optional.empty() : Optional.of(name);
-    }
-
-    private String ja(Instant at) {
-        return JA_TIME.format(at.atZone(zone));
-    }
-
-    private String en(Instant at) {
-        return EN_TIME.format(at.atZone(zone));
     }
 }
