@@ -69,8 +69,8 @@ final class BomMapping {
                 text(c.getPurl()), hashes, bomRef.map(r -> vexByRef.getOrDefault(r, List.of())).orElse(List.of()));
         component.purl().ifPresent(purl -> checkPurl(purl, component, at));
         if (noteUnmatchable && !component.matchable()) {
-            notes.add(new SbomNote(at, "component '" + component.label() + "' (" + type.code()
-                    + ") has neither purl nor cpe: kept, but no vulnerability data can match it"));
+            notes.add(new SbomNote(SbomNote.Kind.UNMATCHABLE_COMPONENT, at, "component '" + component.label() + "' ("
+                    + type.code() + ") has neither purl nor cpe: kept, but no vulnerability data can match it"));
         }
         return component;
     }
@@ -79,7 +79,7 @@ final class BomMapping {
         try {
             new PackageURL(purl);
         } catch (MalformedPackageURLException e) {
-            notes.add(new SbomNote(at + "/purl", "purl '" + purl
+            notes.add(new SbomNote(SbomNote.Kind.INVALID_PURL, at + "/purl", "purl '" + purl
                     + "' of component '" + component.label() + "' is not a valid package URL (" + e.getMessage()
                     + "): kept, but vulnerability data cannot match it by purl"));
         }
@@ -105,9 +105,9 @@ final class BomMapping {
     private void noteDanglingVex(List<SbomComponent> components) {
         vexByRef.forEach((ref, statements) -> {
             if (components.stream().noneMatch(c -> c.bomRef().filter(ref::equals).isPresent())) {
-                statements.forEach(s -> notes.add(new SbomNote(format == SbomFormat.JSON ? "/vulnerabilities"
-                        : "/bom/vulnerabilities", "VEX statement on " + s.vulnerabilityId() + " names bom-ref '" + ref
-                        + "', which is no component of this SBOM: ignored")));
+                String at = format == SbomFormat.JSON ? "/vulnerabilities" : "/bom/vulnerabilities";
+                statements.forEach(s -> notes.add(new SbomNote(SbomNote.Kind.UNKNOWN_BOM_REF, at, "VEX statement on "
+                        + s.vulnerabilityId() + " names bom-ref '" + ref + "', which is no component of this SBOM: ignored")));
             }
         });
     }

@@ -183,6 +183,7 @@ class CycloneDxReaderTest {
 
         assertThat(read.sbom().components()).singleElement().satisfies(c -> assertThat(c.purl()).contains("not a purl"));
         assertThat(read.notes()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(SbomNote.Kind.INVALID_PURL);
             assertThat(n.location()).isEqualTo("/components/0/purl");
             assertThat(n.reason()).startsWith("purl 'not a purl' of component 'odd 1' is not a valid package URL");
         });
