@@ -148,6 +148,12 @@ public class CatalogueStore {
         return firmware(org, productId, version).orElseThrow();
     }
 
+    /** Locks the firmware row, so two matchings of one firmware (an SBOM upload, an import) take turns. */
+    public void lockFirmware(long org, long firmwareId) {
+        jdbc.sql("select id from firmware where organisation_id = ? and id = ? for update").params(org, firmwareId)
+                .query(Long.class).single();
+    }
+
     static Product product(ResultSet rs) throws SQLException {
         return new Product(rs.getLong("id"), rs.getString("model_number"), rs.getString("name"),
                 UpdateMechanism.fromCode(rs.getString("update_mechanism")).orElseThrow(),
