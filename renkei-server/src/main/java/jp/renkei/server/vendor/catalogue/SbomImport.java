@@ -1,6 +1,7 @@
 package jp.renkei.server.vendor.catalogue;
 
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
 import jp.renkei.core.Sha256;
@@ -59,7 +60,7 @@ public class SbomImport {
             return new SbomOutcome.Refused(invalid);
         }
         SbomReading.Read read = (SbomReading.Read) reading;
-        String sha256 = Sha256.hex(Sha256.newDigest().digest(content));
+        String sha256 = HexFormat.of().formatHex(Sha256.newDigest().digest(content));
         Instant started = Instant.now();
         return transaction.execute(status -> {
             Product product = catalogue.ensureProduct(organisationId, modelNumber.strip());

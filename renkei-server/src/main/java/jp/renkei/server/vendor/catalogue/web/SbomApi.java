@@ -89,7 +89,7 @@ class SbomApi {
     @GetMapping("/api/v1/sboms")
     ResponseEntity<?> current(RenkeiPrincipal caller, @RequestParam(defaultValue = "") String product,
             @RequestParam(defaultValue = "") String firmware) {
-        Optional<Firmware> found = firmware(caller, product, firmware);
+        Optional<Firmware> found = findFirmware(caller, product, firmware);
         Optional<SbomSummary> summary = found.flatMap(f -> sboms.summary(caller.organisationId(), f));
         if (summary.isEmpty()) {
             return Answers.notFound("an SBOM of " + product + " firmware " + firmware);
@@ -105,7 +105,8 @@ class SbomApi {
             return Answers.bad("format", "format '" + format + "' is not json or xml");
         }
         SbomFormat as = format.equals("json") ? SbomFormat.JSON : SbomFormat.XML;
-        Optional<String> document = firmware(caller, model, version).flatMap(f -> sboms.export(caller.organisationId(), f, as));
+        Optional<String> document = findFirmware(caller, model, version)
+                .flatMap(f -> sboms.export(caller.organisationId(), f, as));
         if (document.isEmpty()) {
             return Answers.notFound("an SBOM of " + model + " firmware " + version);
         }
@@ -119,7 +120,7 @@ class SbomApi {
 
     @GetMapping("/api/v1/products/{model}/firmware/{version}")
     ResponseEntity<?> firmware(RenkeiPrincipal caller, @PathVariable String model, @PathVariable String version) {
-        Optional<Firmware> found = firmware(caller, model, version);
+        Optional<Firmware> found = findFirmware(caller, model, version);
         if (found.isEmpty()) {
             return Answers.notFound(model + " firmware " + version);
         }
@@ -138,7 +139,7 @@ class SbomApi {
         return ResponseEntity.ok(body);
     }
 
-    private Optional<Firmware> firmware(RenkeiPrincipal caller, String model, String version) {
+    private Optional<Firmware> findFirmware(RenkeiPrincipal caller, String model, String version) {
         Optional<Product> product = catalogue.product(caller.organisationId(), model);
         return product.flatMap(p -> catalogue.firmware(caller.organisationId(), p, version));
     }
