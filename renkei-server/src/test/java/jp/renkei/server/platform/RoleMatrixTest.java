@@ -108,4 +108,48 @@ class RoleMatrixTest {
 
         assertThat(page.status()).isEqualTo(expected);
     }
+
+    // vendor catalogue: products, SBOMs, vulnerability data and findings (writers change, auditors read).
+    @ParameterizedTest(name = "vendor catalogue {0} {1} {2} → {3}")
+    @CsvSource(textBlock = """
+            AUDITOR,       GET,  /api/v1/products,                                 200
+            AUDITOR,       POST, /api/v1/products,                                 403
+            OPERATOR,      POST, /api/v1/products,                                 201
+            AUDITOR,       POST, /api/v1/sboms?product=RM-1&firmware=1.0,          403
+            OPERATOR,      POST, /api/v1/sboms?product=RM-1&firmware=1.0,          200
+            AUDITOR,       GET,  /api/v1/sboms?product=RM-0&firmware=0.0,          404
+            AUDITOR,       POST, /api/v1/vulnerability-data/import?format=osv,     403
+            ADMINISTRATOR, POST, /api/v1/vulnerability-data/import?format=osv,     200
+            AUDITOR,       GET,  /api/v1/findings/changes,                         200
+            AUDITOR,       GET,  /vendor/products,                                 200
+            AUDITOR,       POST, /vendor/products,                                 403
+            OPERATOR,      POST, /vendor/products,                                 302
+            AUDITOR,       GET,  /vendor/changes,                                  200
+            """)
+    void vendorCatalogueEnforcesRoles(Role role, String method, String path, int expected) throws java.io.IOException {
+        Tenants.Member member = members.get(role);
+        String model = "RM-" + UUID.randomUUID().toString().substring(0, 8);
+        int status;
+        if (path.startsWith("/vendor/")) {
+            Browser browser = new Browser(port);
+            browser.signIn(member.username(), member.password());
+            browser.get("/settings/tokens");
+            status = method.equals("GET") ? browser.get(path).status()
+                    : browser.post(path, Map.of("modelNumber", model, "name", "Role matrix", "updateMechanism",
+                            "user-applied")).status();
+        } else {
+            Api api = new Api(port, member.token());
+            java.io.ByteArrayOutputStream emptyZip = new java.io.ByteArrayOutputStream();
+            new java.util.zip.ZipOutputStream(emptyZip).close();
+            status = (switch (method + " " + path.replaceAll("\\?.*", "")) {
+                case "POST /api/v1/products" -> api.postJson(path, "{\"modelNumber\":\"" + model + "\",\"name\":\"x\"}");
+                case "POST /api/v1/sboms" -> api.upload(path, "sbom.json",
+                        "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":[]}");
+                case "POST /api/v1/vulnerability-data/import" -> api.upload(path, "empty.zip", emptyZip.toByteArray());
+                default -> api.get(path);
+            }).status();
+        }
+
+        assertThat(status).isEqualTo(expected);
+    }
 }
