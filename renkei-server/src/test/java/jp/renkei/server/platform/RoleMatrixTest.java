@@ -139,13 +139,16 @@ class RoleMatrixTest {
                             "user-applied")).status();
         } else {
             Api api = new Api(port, member.token());
-            java.io.ByteArrayOutputStream emptyZip = new java.io.ByteArrayOutputStream();
-            new java.util.zip.ZipOutputStream(emptyZip).close();
+            java.io.ByteArrayOutputStream osvZip = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(osvZip)) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("RM-1.json"));
+                zip.write("{\"id\":\"RM-1\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":[]}".getBytes());
+            }
             status = (switch (method + " " + path.replaceAll("\\?.*", "")) {
                 case "POST /api/v1/products" -> api.postJson(path, "{\"modelNumber\":\"" + model + "\",\"name\":\"x\"}");
                 case "POST /api/v1/sboms" -> api.upload(path, "sbom.json",
                         "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":[]}");
-                case "POST /api/v1/vulnerability-data/import" -> api.upload(path, "empty.zip", emptyZip.toByteArray());
+                case "POST /api/v1/vulnerability-data/import" -> api.upload(path, "osv.zip", osvZip.toByteArray());
                 default -> api.get(path);
             }).status();
         }

@@ -69,7 +69,7 @@ class VendorCataloguePagesTest {
                 "updateMechanism", "user-applied", "endOfSale", "", "endOfSupport", "", "supportPeriod", ""));
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("form-error", "model number 'RX/9'", "value=\"Slash\"");
+        assertThat(page.body()).contains("form-error", "model number &#39;RX/9&#39;", "value=\"Slash\"");
     }
 
     @Test
