@@ -20,15 +20,15 @@ import java.util.zip.ZipOutputStream;
 final class OsvImportDump {
 
     /** An ecosystem and how its packages are named in OSV and as purls. */
-    record Ecosystem(String osv, String purlType, String rangeType, String versionPrefix, String versionSuffix) {}
+    record Ecosystem(String osv, String purlType, String rangeType, String versionSuffix) {}
 
     static final List<Ecosystem> ECOSYSTEMS = List.of(
-            new Ecosystem("npm", "npm", "SEMVER", "", ""),
-            new Ecosystem("PyPI", "pypi", "ECOSYSTEM", "", ""),
-            new Ecosystem("Maven", "maven", "ECOSYSTEM", "", ""),
-            new Ecosystem("Go", "golang", "SEMVER", "", ""),
-            new Ecosystem("crates.io", "cargo", "SEMVER", "", ""),
-            new Ecosystem("Debian:12", "deb", "ECOSYSTEM", "", "-1"));
+            new Ecosystem("npm", "npm", "SEMVER", ""),
+            new Ecosystem("PyPI", "pypi", "ECOSYSTEM", ""),
+            new Ecosystem("Maven", "maven", "ECOSYSTEM", ""),
+            new Ecosystem("Go", "golang", "SEMVER", ""),
+            new Ecosystem("crates.io", "cargo", "SEMVER", ""),
+            new Ecosystem("Debian:12", "deb", "ECOSYSTEM", "-1"));
 
     private static final String DETAILS = "A crafted request to the affected component can make it read past the end of"
             + " a buffer, which lets a remote attacker crash the service or, under some configurations, run code."
@@ -74,9 +74,8 @@ final class OsvImportDump {
         Ecosystem e = ecosystemOf(i);
         int p = packageOf(i);
         int minor = (int) (i % 5);
-        String prefix = e.purlType().equals("golang") ? "v" : "";
-        String introduced = prefix + "1." + minor + ".0" + e.versionSuffix();
-        String fixed = prefix + "1." + minor + "." + (3 + i % 7) + e.versionSuffix();
+        String introduced = "1." + minor + ".0" + e.versionSuffix();
+        String fixed = "1." + minor + "." + (3 + i % 7) + e.versionSuffix();
         String id = id(i);
         String modified = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i * 60).toString();
         return String.format(Locale.ROOT, """
