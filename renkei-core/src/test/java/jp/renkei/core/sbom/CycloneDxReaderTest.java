@@ -189,6 +189,28 @@ class CycloneDxReaderTest {
         });
     }
 
+    @Test
+    void notesAVexStatementAboutABomRefThatNamesNoComponent() {
+        String json = """
+                {"bomFormat": "CycloneDX", "specVersion": "1.6",
+                 "components": [{"type": "library", "bom-ref": "lodash", "name": "lodash", "version": "4.17.15",
+                                 "purl": "pkg:npm/lodash@4.17.15"}],
+                 "vulnerabilities": [
+                   {"id": "CVE-2020-8203", "analysis": {"state": "exploitable"},
+                    "affects": [{"ref": "urn:cdx:3e671687-395b-41f5-a30f-a58921a69b79/1#lodash"}]},
+                   {"id": "CVE-2021-23337", "analysis": {"state": "not_affected", "justification": "code_not_present"},
+                    "affects": [{"ref": "underscore"}]}]}""";
+
+        SbomReading.Read read = (SbomReading.Read) CycloneDxReader.read("vex.json", json.getBytes());
+
+        assertThat(read.sbom().components()).singleElement().satisfies(c -> assertThat(c.vex())
+                .extracting(VexAnalysis::vulnerabilityId).containsExactly("CVE-2020-8203"));
+        assertThat(read.notes()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(SbomNote.Kind.UNKNOWN_BOM_REF);
+            assertThat(n.reason()).contains("CVE-2021-23337", "'underscore'");
+        });
+    }
+
     static SbomReading.Read read(String sample) {
         SbomReading reading = CycloneDxReader.read(sample, bytes(sample));
         assertThat(reading).as(reading.toString()).isInstanceOf(SbomReading.Read.class);

@@ -132,7 +132,7 @@ class SbomApi {
         body.put("version", f.version());
         body.put("releaseDate", f.releaseDate().orElse(null));
         body.put("fixes", f.fixes());
-        body.put("sbom", sbom.map(s -> Map.of("fileName", s.fileName(), "format", s.format().name().toLowerCase(),
+        body.put("sbom", sbom.map(s -> Map.of("fileName", s.fileName(), "format", s.format().name().toLowerCase(java.util.Locale.ROOT),
                 "specVersion", s.specVersion(), "components", s.components(), "importedAt", s.importedAt(),
                 "importedBy", s.importedBy())).orElse(null));
         body.put("findings", current.stream().map(FindingView::of).toList());
