@@ -18,8 +18,13 @@ final class Answers {
 
     /** 201 with the saved value as shown, or 400 / 409 / 404 naming the field. */
     static <T> ResponseEntity<?> of(CatalogueResult<T> result, Function<T, ?> shown) {
-        if (result instanceof CatalogueResult.Saved<T> saved) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(shown.apply(saved.value()));
+        return of(result, shown, HttpStatus.CREATED);
+    }
+
+    /** {@code saved} with the saved value as shown, or 400 / 409 / 404 naming the field. */
+    static <T> ResponseEntity<?> of(CatalogueResult<T> result, Function<T, ?> shown, HttpStatus saved) {
+        if (result instanceof CatalogueResult.Saved<T> done) {
+            return ResponseEntity.status(saved).body(shown.apply(done.value()));
         }
         if (result instanceof CatalogueResult.Invalid<T> invalid) {
             return bad(invalid.field(), invalid.reason());

@@ -15,6 +15,7 @@ import jp.renkei.server.vendor.catalogue.Lifecycle;
 import jp.renkei.server.vendor.catalogue.Product;
 import jp.renkei.server.vendor.catalogue.ProductDraft;
 import jp.renkei.server.vendor.catalogue.UpdateMechanism;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,10 +97,8 @@ class ProductsApi {
 
     @PutMapping("/{model}")
     ResponseEntity<?> update(RenkeiPrincipal caller, @PathVariable String model, @RequestBody ProductRequest request) {
-        ResponseEntity<?> answer = Answers.of(catalogue.updateProduct(caller.organisationId(), caller.actor(), model,
-                draft(request)), this::shown);
-        // An update is not a creation: 200 rather than 201.
-        return answer.getStatusCode().value() == 201 ? ResponseEntity.ok(answer.getBody()) : answer;
+        return Answers.of(catalogue.updateProduct(caller.organisationId(), caller.actor(), model, draft(request)),
+                this::shown, HttpStatus.OK);
     }
 
     @PostMapping("/{model}/hardware-revisions")
