@@ -29,12 +29,8 @@ class SubmissionRateLimit {
     private final Map<String, Deque<Instant>> seen = new LinkedHashMap<>(64, 0.75f, true);
 
     SubmissionRateLimit(@Value("${renkei.psirt.reports-per-hour:10}") int perHour) {
-        this(perHour, Clock.systemUTC());
-    }
-
-    SubmissionRateLimit(int perHour, Clock clock) {
         this.perHour = perHour;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     /** Counts one submission; false when the client has already used its allowance for this vendor. */
