@@ -5,6 +5,7 @@ import java.util.UUID;
 import jp.renkei.server.platform.Accounts;
 import jp.renkei.server.platform.OrganisationKind;
 import jp.renkei.server.platform.Role;
+import jp.renkei.server.testing.Api;
 import jp.renkei.server.testing.Tenants;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,6 +40,24 @@ final class PsirtFixture {
                     .params(organisationId, id, version).update();
         }
         return id;
+    }
+
+    /** PUT with a JSON body and a bearer token (the shared Api helper has GET and POST only). */
+    static Api.Answer put(int port, String token, String path, String json) {
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Api.Answer(r.statusCode(), tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()),
+                    r.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The public slug of the vendor's contact point (created with defaults on first use). */

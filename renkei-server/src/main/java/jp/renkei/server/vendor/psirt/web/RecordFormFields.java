@@ -73,7 +73,7 @@ record RecordFormFields(String title, String description, String cve, String jvn
     }
 
     /** The filled rows and a few blank ones, for the form. */
-    List<AffectedRange> rows() {
+    public List<AffectedRange> rows() {
         List<AffectedRange> rows = new ArrayList<>(affected);
         for (int i = 0; i < BLANK_ROWS; i++) {
             rows.add(new AffectedRange("", false, Optional.empty(), true, Optional.empty(), false, Optional.empty()));
