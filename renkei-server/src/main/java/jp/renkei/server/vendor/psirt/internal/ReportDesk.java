@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -112,7 +113,7 @@ class ReportDesk implements VulnerabilityReports {
     @Override
     public Optional<VulnerabilityReport> findByTrackingId(long organisationId, String trackingId) {
         return TrackingId.looksLike(trackingId)
-                ? store.findByTrackingId(organisationId, trackingId.strip().toUpperCase(java.util.Locale.ROOT))
+                ? store.findByTrackingId(organisationId, trackingId.strip().toUpperCase(Locale.ROOT))
                 : Optional.empty();
     }
 

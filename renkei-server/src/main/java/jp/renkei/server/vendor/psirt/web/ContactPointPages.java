@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -105,7 +106,7 @@ class ContactPointPages {
     }
 
     @PostMapping("/vendors/{slug}/report")
-    Object submit(@PathVariable String slug, ReportForm form,
+    ModelAndView submit(@PathVariable String slug, ReportForm form,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
             HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
         ContactPoint c = vendor(slug);
@@ -121,7 +122,7 @@ class ContactPointPages {
             // The honeypot field is invisible to people; whatever filled it is a robot. It gets the
             // same "received" page as a person would, minus a tracking id, and nothing is stored.
             log.info("Report form for {}: honeypot filled by {}, nothing stored", c.slug(), request.getRemoteAddr());
-            return "redirect:/vendors/" + c.slug() + "/report/received";
+            return new ModelAndView("redirect:/vendors/" + c.slug() + "/report/received");
         }
         ReportIntake outcome = reports.submit(c.organisationId(), form.submission(language(form.language(), locale),
                 attachments(files)));
@@ -132,7 +133,7 @@ class ContactPointPages {
         ReportIntake.Accepted accepted = (ReportIntake.Accepted) outcome;
         redirect.addFlashAttribute("trackingId", accepted.report().trackingId().value());
         redirect.addFlashAttribute("acknowledgementQueued", accepted.acknowledgementQueued());
-        return "redirect:/vendors/" + c.slug() + "/report/received";
+        return new ModelAndView("redirect:/vendors/" + c.slug() + "/report/received");
     }
 
     @GetMapping("/vendors/{slug}/report/received")
@@ -154,8 +155,8 @@ class ContactPointPages {
         return contacts.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    private static Object status(HttpStatus status, String view) {
-        var mav = new org.springframework.web.servlet.ModelAndView(view);
+    private static ModelAndView status(HttpStatus status, String view) {
+        ModelAndView mav = new ModelAndView(view);
         mav.setStatus(status);
         return mav;
     }
