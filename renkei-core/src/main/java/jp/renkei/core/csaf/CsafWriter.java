@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import jp.renkei.core.csaf.cvss.Cvss3;
+import jp.renkei.core.csaf.cvss.Cvss3Metric;
 
 /**
  * Writes an {@link Advisory} as CSAF 2.0 JSON in {@link CanonicalJson} form. Empty lists and absent
@@ -216,16 +218,33 @@ public final class CsafWriter {
     private static ObjectNode score(Score s) {
         ObjectNode o = CanonicalJson.object();
         strings(o, "products", s.products());
-        s.cvssV3().ifPresent(c -> o.putObject("cvss_v3")
-                .put("version", c.version())
-                .put("vectorString", c.vectorString())
-                .put("baseScore", c.baseScore())
-                .put("baseSeverity", c.baseSeverity()));
+        s.cvssV3().ifPresent(c -> {
+            ObjectNode cvss = o.putObject("cvss_v3")
+                    .put("version", c.version())
+                    .put("vectorString", c.vectorString())
+                    .put("baseScore", c.baseScore())
+                    .put("baseSeverity", c.baseSeverity());
+            baseMetrics(cvss, c.vectorString());
+        });
         s.cvssV2().ifPresent(c -> o.putObject("cvss_v2")
                 .put("version", "2.0")
                 .put("vectorString", c.vectorString())
                 .put("baseScore", c.baseScore()));
         return o;
+    }
+
+    /** The base metrics spelled out, as most consumers expect; they follow from the vector. */
+    private static void baseMetrics(ObjectNode cvss, String vector) {
+        try {
+            Cvss3 parsed = Cvss3.parse(vector);
+            for (Cvss3Metric metric : Cvss3Metric.values()) {
+                if (metric.base()) {
+                    cvss.put(metric.property(), metric.jsonValue(parsed.value(metric)).orElseThrow());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // A malformed vector is written as given; validation (test 6.1.8) reports it.
+        }
     }
 
     private static void notes(ObjectNode parent, List<Note> notes) {
