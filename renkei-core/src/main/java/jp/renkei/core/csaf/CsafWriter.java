@@ -61,7 +61,8 @@ public final class CsafWriter {
         return o;
     }
 
-    private static ObjectNode publisher(Publisher p) {
+    /** The {@code publisher} object, also used in provider metadata. */
+    public static ObjectNode publisher(Publisher p) {
         ObjectNode o = CanonicalJson.object();
         o.put("category", p.category().json());
         o.put("name", p.name());

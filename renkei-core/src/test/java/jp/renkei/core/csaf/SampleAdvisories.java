@@ -45,6 +45,22 @@ public final class SampleAdvisories {
         return (AuthoringResult.Authored) result;
     }
 
+    /**
+     * An older English advisory shared with partners only (TLP:GREEN), released in 2024 and updated in
+     * 2025: the same records under another tracking id, for the provider's second TLP and year folder.
+     */
+    public static AuthoringResult.Authored olderPartnerAdvisory() {
+        AdvisoryInput en = input(Language.EN);
+        List<Tracking.Revision> revisions = List.of(
+                new Tracking.Revision(Instant.parse("2024-11-05T01:00:00Z"), "1", "Initial release to partners."),
+                new Tracking.Revision(Instant.parse("2025-01-15T01:00:00Z"), "2", "Added the workaround."));
+        AuthoringResult result = AdvisoryAuthoring.author(new AdvisoryInput("HZN-PA-2024-011", en.title(),
+                en.language(), Optional.empty(), en.publisher(), Tlp.GREEN, Tracking.Status.FINAL, revisions,
+                en.notes(), en.references(), en.catalogue(), en.vulnerabilities(), revisions.get(1).date()));
+        assertThat(result).isInstanceOf(AuthoringResult.Authored.class);
+        return (AuthoringResult.Authored) result;
+    }
+
     public static ProductCatalogue catalogue(Language language) {
         String vendor = language == Language.JA ? "ほしぞらネットワークス" : "Hoshizora Networks";
         return new ProductCatalogue(vendor, List.of(
