@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** A parsed CVSS v2 vector with base, temporal and environmental scores as the v2 guide defines them. */
 public record Cvss2(String vector, Map<Cvss2Metric, String> metrics) {
@@ -60,14 +61,14 @@ public record Cvss2(String vector, Map<Cvss2Metric, String> metrics) {
 
     /** The temporal score. */
     public double temporalScore() {
-        return round(baseScore() * temporalFactor());
+        return round(temporal(baseScore()));
     }
 
     /** The environmental score. */
     public double environmentalScore() {
         double adjustedImpact = Math.min(10, impact(requirement(Cvss2Metric.CR), requirement(Cvss2Metric.IR),
                 requirement(Cvss2Metric.AR)));
-        double adjustedTemporal = round(base(adjustedImpact) * temporalFactor());
+        double adjustedTemporal = round(temporal(base(adjustedImpact)));
         double cdp = switch (value(Cvss2Metric.CDP)) {
             case "L" -> 0.1;
             case "LM" -> 0.3;
@@ -82,6 +83,12 @@ public record Cvss2(String vector, Map<Cvss2Metric, String> metrics) {
             default -> 1;
         };
         return round((adjustedTemporal + (10 - adjustedTemporal) * cdp) * td);
+    }
+
+    /** Whether any environmental metric (CDP, TD, CR, IR, AR) is defined. */
+    public boolean hasEnvironmentalMetrics() {
+        return Stream.of(Cvss2Metric.CDP, Cvss2Metric.TD, Cvss2Metric.CR, Cvss2Metric.IR,
+                Cvss2Metric.AR).anyMatch(m -> !value(m).equals("ND"));
     }
 
     private double impact(double cr, double ir, double ar) {
@@ -110,7 +117,8 @@ public record Cvss2(String vector, Map<Cvss2Metric, String> metrics) {
         return round((0.6 * impact + 0.4 * exploitability - 1.5) * f);
     }
 
-    private double temporalFactor() {
+    /** Multiplies in the specification's order (score × E × RL × RC), as the reference calculators do. */
+    private double temporal(double score) {
         double e = switch (value(Cvss2Metric.E)) {
             case "U" -> 0.85;
             case "POC" -> 0.9;
@@ -128,7 +136,7 @@ public record Cvss2(String vector, Map<Cvss2Metric, String> metrics) {
             case "UR" -> 0.95;
             default -> 1;
         };
-        return e * rl * rc;
+        return score * e * rl * rc;
     }
 
     private double cia(Cvss2Metric metric) {
@@ -147,8 +155,11 @@ public record Cvss2(String vector, Map<Cvss2Metric, String> metrics) {
         };
     }
 
-    /** v2 rounds to one decimal, half up; going through the decimal text avoids binary artefacts. */
+    /**
+     * v2 rounds to one decimal. Rounding the exact binary value (as FIRST's and NVD's calculators do,
+     * through JavaScript's toFixed) makes 5.0 × 0.9 × 0.9 = 4.0499… give 4.0, as published scores do.
+     */
     private static double round(double value) {
-        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
+        return new BigDecimal(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 }

@@ -72,7 +72,7 @@ public record Cvss3(String version, String vector, Map<Cvss3Metric, String> metr
 
     /** The temporal score (equal to the base score when no temporal metric is defined). */
     public double temporalScore() {
-        return roundUp(baseScore() * temporalFactor());
+        return roundUp(temporal(baseScore()));
     }
 
     /** The environmental score; modified metrics that are not defined take their base values. */
@@ -99,7 +99,7 @@ public record Cvss3(String version, String vector, Map<Cvss3Metric, String> metr
             return 0;
         }
         double capped = roundUp(Math.min((changed ? 1.08 : 1) * (impact + exploitability), 10));
-        return roundUp(capped * temporalFactor());
+        return roundUp(temporal(capped));
     }
 
     /** Whether any temporal metric is defined. */
@@ -127,7 +127,8 @@ public record Cvss3(String version, String vector, Map<Cvss3Metric, String> metr
         return v.equals("X") ? value(base) : v;
     }
 
-    private double temporalFactor() {
+    /** Multiplies in the specification's order (score × E × RL × RC), as the reference calculators do. */
+    private double temporal(double score) {
         double e = switch (value(Cvss3Metric.E)) {
             case "F" -> 0.97;
             case "P" -> 0.94;
@@ -145,7 +146,7 @@ public record Cvss3(String version, String vector, Map<Cvss3Metric, String> metr
             case "U" -> 0.92;
             default -> 1;
         };
-        return e * rl * rc;
+        return score * e * rl * rc;
     }
 
     /** v3.1 Roundup works on integers to avoid floating-point surprises; v3.0 used a plain ceiling. */
