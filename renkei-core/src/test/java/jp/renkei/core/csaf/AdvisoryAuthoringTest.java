@@ -5,6 +5,8 @@ import static jp.renkei.core.csaf.SampleAdvisories.R800;
 import static jp.renkei.core.csaf.SampleAdvisories.R800S;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,7 @@ import jp.renkei.core.csaf.authoring.FirmwareRef;
 import jp.renkei.core.csaf.authoring.FirmwareStatus;
 import jp.renkei.core.csaf.authoring.RemediationInput;
 import jp.renkei.core.csaf.authoring.VulnerabilityInput;
+import jp.renkei.core.csaf.validation.MandatoryTests;
 import org.junit.jupiter.api.Test;
 
 class AdvisoryAuthoringTest {
@@ -32,6 +35,16 @@ class AdvisoryAuthoringTest {
     void theSamplesAreWrittenExactlyAsTheirPublishedCopies() throws IOException {
         assertThat(SampleAdvisories.authored(Language.JA).jsonText()).isEqualTo(resource("hzn-sa-2025-003.json"));
         assertThat(SampleAdvisories.authored(Language.EN).jsonText()).isEqualTo(resource("hzn-sa-2025-003-en.json"));
+    }
+
+    @Test
+    void everyAffectedProductHasAnActionAndEveryUnaffectedOneAnImpactStatementAsVexRequires() {
+        for (Language language : Language.values()) {
+            JsonNode asVex = CsafWriter.toJson(SampleAdvisories.authored(language).advisory());
+            ((ObjectNode) asVex.path("document")).put("category", "csaf_vex");
+
+            assertThat(MandatoryTests.run(asVex)).as("%s sample read as VEX", language).isEmpty();
+        }
     }
 
     @Test
