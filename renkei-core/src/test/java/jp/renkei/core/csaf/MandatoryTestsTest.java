@@ -1,6 +1,10 @@
 package jp.renkei.core.csaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -11,6 +15,7 @@ import jp.renkei.core.csaf.validation.MandatoryTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MandatoryTestsTest {
 
@@ -42,6 +47,21 @@ class MandatoryTestsTest {
     void everyMandatoryTestOfSection61HasACase() {
         assertThat(MandatoryTestCases.all().stream().map(MandatoryTestCases.Case::id))
                 .containsExactlyElementsOf(MandatoryTests.all().stream().map(MandatoryTest::id).toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{}", "[]", "\"text\"", "{\"document\": []}",
+            "{\"document\": {\"tracking\": {\"revision_history\": [{\"number\": 3, \"date\": \"later\"}]}}}",
+            "{\"product_tree\": {\"branches\": {\"category\": \"vendor\"}, \"relationships\": [1, 2]}}",
+            "{\"vulnerabilities\": [{\"scores\": [{\"cvss_v3\": {\"vectorString\": \"CVSS:3.1/AV:Q\"}}],"
+                    + " \"product_status\": {\"known_affected\": [7]}, \"flags\": [{\"group_ids\": \"x\"}]}]}"})
+    void everyTestToleratesMalformedDocumentsAndLeavesThemToTheSchema(String json) throws Exception {
+        JsonNode document = CanonicalJson.read(json.getBytes(StandardCharsets.UTF_8));
+
+        for (MandatoryTest test : MandatoryTests.all()) {
+            assertThatCode(() -> test.run(document)).as(test.toString()).doesNotThrowAnyException();
+        }
+        assertThat(CsafValidator.validate(document).valid()).isFalse();
     }
 
     /** Tests about a missing member point at where it should be. */

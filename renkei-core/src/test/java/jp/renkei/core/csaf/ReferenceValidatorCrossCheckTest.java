@@ -60,6 +60,7 @@ class ReferenceValidatorCrossCheckTest {
         Map<String, byte[]> documents = new LinkedHashMap<>();
         documents.put("sample-ja.json", SampleAdvisories.authored(Language.JA).json());
         documents.put("sample-en.json", SampleAdvisories.authored(Language.EN).json());
+        documents.put("partner.json", SampleAdvisories.olderPartnerAdvisory().json());
         for (MandatoryTestCases.Case c : MandatoryTestCases.all()) {
             documents.put(c.id() + "-failing.json", c.failing().bytes());
             documents.put(c.id() + "-passing.json", c.passing().bytes());
@@ -70,9 +71,10 @@ class ReferenceValidatorCrossCheckTest {
     }
 
     @Test
-    void theSampleAdvisoriesInJapaneseAndEnglishPassTheReferenceValidator() {
-        assertThat(report.get("sample-ja.json")).as("sample-ja.json").isNotNull().isEmpty();
-        assertThat(report.get("sample-en.json")).as("sample-en.json").isNotNull().isEmpty();
+    void theSampleAdvisoriesPassTheReferenceValidator() {
+        for (String sample : List.of("sample-ja.json", "sample-en.json", "partner.json")) {
+            assertThat(report.get(sample)).as(sample).isNotNull().isEmpty();
+        }
     }
 
     @Test

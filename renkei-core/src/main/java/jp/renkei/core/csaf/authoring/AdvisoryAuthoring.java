@@ -46,6 +46,7 @@ public final class AdvisoryAuthoring {
 
         AuthoringText text = AuthoringText.of(input.language());
         CatalogueProducts products = new CatalogueProducts(input.catalogue(), text, problems);
+        // A model is end-of-life when its support ended before the day (UTC) of this revision.
         VulnerabilityAuthoring vulnerabilityAuthoring = new VulnerabilityAuthoring(products, text,
                 LocalDate.ofInstant(latest.date(), ZoneOffset.UTC), problems);
         List<Vulnerability> vulnerabilities = new ArrayList<>();

@@ -22,7 +22,8 @@ public record Cvss3(String version, String vector, Map<Cvss3Metric, String> metr
      */
     public static Cvss3 parse(String vector) {
         if (vector == null || !(vector.startsWith("CVSS:3.0/") || vector.startsWith("CVSS:3.1/"))) {
-            throw new IllegalArgumentException("CVSS v3 vector must start with CVSS:3.0/ or CVSS:3.1/: '" + vector + "'");
+            throw new IllegalArgumentException("CVSS v3 vector must start with CVSS:3.0/ or CVSS:3.1/: '"
+                    + vector + "'");
         }
         String version = vector.substring(5, 8);
         EnumMap<Cvss3Metric, String> metrics = new EnumMap<>(Cvss3Metric.class);

@@ -18,7 +18,10 @@ public final class ProviderLayout {
     private ProviderLayout() {
     }
 
-    /** Requirement 2: the tracking id in lower case, each run of other characters than {@code +-a-z0-9} as {@code _}. */
+    /**
+     * Requirement 2: the tracking id in lower case, each run of characters other than {@code +-a-z0-9}
+     * replaced by one {@code _}, plus {@code .json}.
+     */
     public static String fileName(String trackingId) {
         return trackingId.toLowerCase(Locale.ROOT).replaceAll("[^+\\-a-z0-9]+", "_") + ".json";
     }

@@ -26,7 +26,7 @@ public record PublishedDocument(
         Optional<byte[]> signature) {
 
     public PublishedDocument {
-        Objects.requireNonNull(json, "json");
+        json = json.clone();
         Objects.requireNonNull(trackingId, "trackingId");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(tlp, "tlp");
@@ -58,8 +58,14 @@ public record PublishedDocument(
         String current = text(root, "/document/tracking/current_release_date");
         instant(initial, "/document/tracking/initial_release_date");
         instant(current, "/document/tracking/current_release_date");
-        return new PublishedDocument(json.clone(), text(root, "/document/tracking/id"), text(root, "/document/title"),
+        return new PublishedDocument(json, text(root, "/document/tracking/id"), text(root, "/document/title"),
                 label, initial, current, Optional.empty());
+    }
+
+    /** The document's exact bytes (a copy). */
+    @Override
+    public byte[] json() {
+        return json.clone();
     }
 
     /** The same document with its detached signature ({@code .asc}). */

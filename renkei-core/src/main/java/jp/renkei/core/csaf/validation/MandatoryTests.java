@@ -14,8 +14,10 @@ public final class MandatoryTests {
 
     private static final List<MandatoryTest> ALL = List.of(
             new MandatoryTest("6.1.1", "Missing Definition of Product ID", ProductIdTests::missingProductIdDefinition),
-            new MandatoryTest("6.1.2", "Multiple Definition of Product ID", ProductIdTests::multipleProductIdDefinition),
-            new MandatoryTest("6.1.3", "Circular Definition of Product ID", ProductIdTests::circularProductIdDefinition),
+            new MandatoryTest("6.1.2", "Multiple Definition of Product ID",
+                    ProductIdTests::multipleProductIdDefinition),
+            new MandatoryTest("6.1.3", "Circular Definition of Product ID",
+                    ProductIdTests::circularProductIdDefinition),
             new MandatoryTest("6.1.4", "Missing Definition of Product Group ID",
                     ProductIdTests::missingProductGroupIdDefinition),
             new MandatoryTest("6.1.5", "Multiple Definition of Product Group ID",
@@ -64,7 +66,8 @@ public final class MandatoryTests {
                     ReferenceTests::remediationWithoutProductReference),
             new MandatoryTest("6.1.30", "Mixed Integer and Semantic Versioning",
                     RevisionHistoryTests::mixedIntegerAndSemanticVersioning),
-            new MandatoryTest("6.1.31", "Version Range in Product Version", ReferenceTests::versionRangeInProductVersion),
+            new MandatoryTest("6.1.31", "Version Range in Product Version",
+                    ReferenceTests::versionRangeInProductVersion),
             new MandatoryTest("6.1.32", "Flag without Product Reference", ReferenceTests::flagWithoutProductReference),
             new MandatoryTest("6.1.33", "Multiple Flags with VEX Justification Codes per Product",
                     ReferenceTests::multipleFlagsWithVexJustificationCodesPerProduct));

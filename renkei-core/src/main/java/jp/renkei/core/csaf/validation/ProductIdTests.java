@@ -19,7 +19,8 @@ final class ProductIdTests {
         List<Finding> findings = new ArrayList<>();
         for (At ref : Products.references(document)) {
             if (!defined.contains(ref.text())) {
-                findings.add(ref.finding("6.1.1", "product id '" + ref.text() + "' is not defined in the product tree"));
+                findings.add(ref.finding("6.1.1", "product id '" + ref.text()
+                        + "' is not defined in the product tree"));
             }
         }
         return findings;
@@ -84,7 +85,8 @@ final class ProductIdTests {
             vulnerability.get("flags").items().forEach(f -> refs.addAll(f.get("group_ids").items()));
             for (At ref : refs) {
                 if (ref.isText() && !defined.contains(ref.text())) {
-                    findings.add(ref.finding("6.1.4", "group id '" + ref.text() + "' is not defined in the product tree"));
+                    findings.add(ref.finding("6.1.4", "group id '" + ref.text()
+                            + "' is not defined in the product tree"));
                 }
             }
         }

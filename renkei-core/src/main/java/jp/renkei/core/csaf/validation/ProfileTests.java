@@ -31,7 +31,8 @@ final class ProfileTests {
         At notes = document.at("document", "notes");
         boolean found = notes.items().stream().anyMatch(n -> describing.contains(n.get("category").text()));
         return found ? List.of()
-                : List.of(notes.finding("6.1.27.1", "needs a note of category description, details, general or summary"));
+                : List.of(notes.finding("6.1.27.1",
+                        "needs a note of category description, details, general or summary"));
     }
 
     /** 6.1.27.2: informational and incident documents link an external reference. */

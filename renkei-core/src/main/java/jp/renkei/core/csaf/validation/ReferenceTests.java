@@ -96,7 +96,8 @@ final class ReferenceTests {
                 for (String product : products) {
                     String earlier = flagged.putIfAbsent(product, flag.pointer());
                     if (earlier != null) {
-                        findings.add(flag.finding("6.1.33", "product '" + product + "' already has a flag at " + earlier));
+                        findings.add(flag.finding("6.1.33", "product '" + product + "' already has a flag at "
+                                + earlier));
                     }
                 }
             }

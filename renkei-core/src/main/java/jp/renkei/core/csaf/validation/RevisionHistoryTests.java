@@ -31,7 +31,8 @@ final class RevisionHistoryTests {
             }
             items.add(new Item(revision, date.get(), number.get()));
         }
-        items.sort(Comparator.comparing((Item i) -> i.date().toInstant()).thenComparing(Item::number, VersionNumber::compareTo));
+        items.sort(Comparator.comparing((Item i) -> i.date().toInstant())
+                .thenComparing(Item::number, VersionNumber::compareTo));
         return Optional.of(items);
     }
 
@@ -41,7 +42,8 @@ final class RevisionHistoryTests {
         sorted(document).ifPresent(items -> {
             for (int i = 1; i < items.size(); i++) {
                 if (items.get(i).number().compareTo(items.get(i - 1).number()) < 0) {
-                    findings.add(history(document).finding("6.1.14", "revision " + items.get(i).at().get("number").text()
+                    findings.add(history(document).finding("6.1.14", "revision "
+                            + items.get(i).at().get("number").text()
                             + " is dated after revision " + items.get(i - 1).at().get("number").text()));
                 }
             }
@@ -95,7 +97,8 @@ final class RevisionHistoryTests {
     /** 6.1.19: no revision number carries a pre-release part. */
     static List<Finding> revisionHistoryEntriesForPreReleaseVersions(At document) {
         return history(document).items().stream()
-                .filter(r -> VersionNumber.parse(r.get("number").text()).filter(VersionNumber::isPreRelease).isPresent())
+                .filter(r -> VersionNumber.parse(r.get("number").text())
+                        .filter(VersionNumber::isPreRelease).isPresent())
                 .map(r -> r.get("number").finding("6.1.19", "revision " + r.get("number").text() + " is a pre-release"))
                 .toList();
     }
@@ -104,7 +107,8 @@ final class RevisionHistoryTests {
     static List<Finding> nonDraftDocumentVersion(At document) {
         At version = tracking(document).get("version");
         if (released(document) && VersionNumber.parse(version.text()).filter(VersionNumber::isPreRelease).isPresent()) {
-            return List.of(version.finding("6.1.20", "a released document has the pre-release version " + version.text()));
+            return List.of(version.finding("6.1.20", "a released document has the pre-release version "
+                    + version.text()));
         }
         return List.of();
     }
@@ -136,7 +140,8 @@ final class RevisionHistoryTests {
             At number = revision.get("number");
             String earlier = first.putIfAbsent(number.text(), number.pointer());
             if (number.isText() && earlier != null) {
-                findings.add(number.finding("6.1.22", "revision " + number.text() + " is already listed at " + earlier));
+                findings.add(number.finding("6.1.22", "revision " + number.text() + " is already listed at "
+                        + earlier));
             }
         }
         return findings;

@@ -182,7 +182,8 @@ final class StatusAndScoreTests {
 
     private static void check(At property, String expected, List<Finding> findings) {
         if (property.isText() && !property.text().equals(expected)) {
-            findings.add(property.finding("6.1.10", property.text() + " contradicts the vector, which says " + expected));
+            findings.add(property.finding("6.1.10", property.text() + " contradicts the vector, which says "
+                    + expected));
         }
     }
 

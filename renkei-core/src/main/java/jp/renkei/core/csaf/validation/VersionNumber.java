@@ -11,12 +11,14 @@ record VersionNumber(boolean semantic, BigInteger major, BigInteger minor, BigIn
 
     private static final Pattern INTEGER = Pattern.compile("0|[1-9][0-9]*");
     private static final Pattern SEMVER = Pattern.compile(
-            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
+            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+                    + "(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
 
     /** The version, or empty when the text is neither integer nor semantic versioning. */
     static Optional<VersionNumber> parse(String text) {
         if (INTEGER.matcher(text).matches()) {
-            return Optional.of(new VersionNumber(false, new BigInteger(text), BigInteger.ZERO, BigInteger.ZERO, List.of()));
+            return Optional.of(new VersionNumber(false, new BigInteger(text), BigInteger.ZERO, BigInteger.ZERO,
+                    List.of()));
         }
         Matcher m = SEMVER.matcher(text);
         if (!m.matches()) {
