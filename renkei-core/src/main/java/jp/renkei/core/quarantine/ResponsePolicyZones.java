@@ -38,9 +38,13 @@ public record ResponsePolicyZones(String allowZone, String quarantineZone, Garde
         return new ResponsePolicyZones("renkei-allow.rpz", "renkei-quarantine.rpz", garden, Duration.ofMinutes(1));
     }
 
-    /** The named.conf {@code response-policy} statement with the zones in the order that makes the allow list win. */
+    /**
+     * The named.conf {@code response-policy} statement: the zones in the order that makes the allow
+     * list win, and no minimum interval between policy updates, since by default BIND defers an
+     * update that comes within 60 seconds of the last and a released subscriber would wait for it.
+     */
     public String responsePolicyStatement() {
-        return "response-policy { zone \"" + allowZone + "\"; zone \"" + quarantineZone + "\"; };";
+        return "response-policy { zone \"" + allowZone + "\"; zone \"" + quarantineZone + "\"; } min-update-interval 0;";
     }
 
     /** The allow zone's text: every allow-listed name, and the garden's host name when it is an alias, passes. */

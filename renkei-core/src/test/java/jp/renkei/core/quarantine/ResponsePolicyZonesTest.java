@@ -95,7 +95,8 @@ class ResponsePolicyZonesTest {
                 """);
         assertThat(ZoneSerial.readFrom(quarantine)).hasValue(1795458667L);
         assertThat(zones.responsePolicyStatement())
-                .isEqualTo("response-policy { zone \"renkei-allow.rpz\"; zone \"renkei-quarantine.rpz\"; };");
+                .isEqualTo("response-policy { zone \"renkei-allow.rpz\"; zone \"renkei-quarantine.rpz\"; }"
+                        + " min-update-interval 0;");
     }
 
     @Test
