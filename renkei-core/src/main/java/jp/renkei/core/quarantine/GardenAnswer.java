@@ -2,6 +2,7 @@ package jp.renkei.core.quarantine;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
@@ -29,7 +30,7 @@ public sealed interface GardenAnswer permits GardenAnswer.Addresses, GardenAnswe
 
         @Override
         public List<String> records() {
-            return java.util.stream.Stream.concat(ipv4.map(a -> "A " + a).stream(), ipv6.map(a -> "AAAA " + a).stream())
+            return Stream.concat(ipv4.map(a -> "A " + a).stream(), ipv6.map(a -> "AAAA " + a).stream())
                     .toList();
         }
 

@@ -2,6 +2,7 @@ package jp.renkei.core.quarantine;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -86,7 +87,7 @@ public record ResponsePolicyZones(String allowZone, String quarantineZone, Garde
     }
 
     private static String zoneName(String name, String which) {
-        String n = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT);
+        String n = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         if (n.endsWith(".")) {
             n = n.substring(0, n.length() - 1);
         }

@@ -1,6 +1,7 @@
 package jp.renkei.core.escalation;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class Cases {
 
     /** This local time in Tokyo on a day of November 2026. */
     static Instant jst(int day, int hour, int minute) {
-        return java.time.LocalDateTime.of(2026, 11, day, hour, minute).atZone(JST).toInstant();
+        return LocalDateTime.of(2026, 11, day, hour, minute).atZone(JST).toInstant();
     }
 
     static CaseFacts onLadder(Ladder ladder, Instant start) {

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import jp.renkei.core.escalation.EscalationDecision.Send;
 import jp.renkei.core.escalation.EscalationDecision.Stop;
@@ -115,8 +114,10 @@ class EscalationPolicyTest {
     }
 
     @Test
-    void theHandledSetIsCheckedAgainstTheLadderItBelongsTo() {
-        assertThat(Set.of(STANDARD.ref(0))).allMatch(STANDARD::owns);
-        assertThat(STANDARD.owns(new StepRef("standard", 2, 4))).isFalse();
+    void aLadderOwnsOnlyTheStepsOfItsOwnVersion() {
+        assertThat(STANDARD.owns(new StepRef("standard", 2, 3))).isTrue();
+        assertThat(STANDARD.owns(new StepRef("standard", 2, 4))).as("past the last step").isFalse();
+        assertThat(STANDARD.owns(new StepRef("standard", 1, 0))).as("an older version").isFalse();
+        assertThat(STANDARD.owns(new StepRef("gentle", 2, 0))).as("another ladder").isFalse();
     }
 }
