@@ -29,7 +29,13 @@ public final class ServerProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toAbsolutePath().toString()));
+                "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError"));
+        // e.g. -Drenkei.server.jvm-options="-XX:StartFlightRecording=filename=/tmp/server.jfr" to profile a run
+        String extra = System.getProperty("renkei.server.jvm-options", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         Path log = Files.createTempFile("renkei-bench-server", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);

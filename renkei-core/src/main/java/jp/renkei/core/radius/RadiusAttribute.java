@@ -44,6 +44,49 @@ public record RadiusAttribute(int type, byte[] value) {
         return new RadiusAttribute(type, address.getAddress());
     }
 
+    /**
+     * A Vendor-Specific attribute (RFC 2865 section 5.26) in the layout every common dictionary
+     * uses: vendor id (4 octets), then one sub-attribute of vendor type (1 octet), length (1 octet)
+     * and value.
+     */
+    public static RadiusAttribute vendorSpecific(long vendorId, int vendorType, byte[] value) {
+        if (vendorId < 1 || vendorId > 0xffffff) {
+            throw new IllegalArgumentException("vendor id " + vendorId + " outside 1..16777215 (an SMI enterprise number)");
+        }
+        if (vendorType < 1 || vendorType > 255) {
+            throw new IllegalArgumentException("vendor " + vendorId + " attribute type " + vendorType + " outside 1..255");
+        }
+        if (value.length > MAX_VALUE_LENGTH - 6) {
+            throw new IllegalArgumentException("vendor " + vendorId + " attribute " + vendorType + " value of "
+                    + value.length + " octets (at most " + (MAX_VALUE_LENGTH - 6) + ")");
+        }
+        byte[] v = new byte[6 + value.length];
+        v[1] = (byte) (vendorId >>> 16);
+        v[2] = (byte) (vendorId >>> 8);
+        v[3] = (byte) vendorId;
+        v[4] = (byte) vendorType;
+        v[5] = (byte) (value.length + 2);
+        System.arraycopy(value, 0, v, 6, value.length);
+        return new RadiusAttribute(RadiusAttributeType.VENDOR_SPECIFIC, v);
+    }
+
+    /**
+     * An IPv6 prefix attribute (RFC 3162 section 2.3) from text such as {@code 2001:db8:12::/56},
+     * carrying only the octets the prefix length needs.
+     */
+    public static RadiusAttribute ipv6Prefix(int type, String prefix) {
+        IPAddress p = new IPAddressString(prefix == null ? "" : prefix.strip()).getAddress();
+        if (p == null || !p.isIPv6() || !p.isPrefixed() || !p.isPrefixBlock()) {
+            throw new IllegalArgumentException("'" + prefix + "' is not an IPv6 prefix such as 2001:db8:12::/56");
+        }
+        int length = p.getNetworkPrefixLength();
+        byte[] address = p.getLower().getBytes();
+        byte[] v = new byte[2 + (length + 7) / 8];
+        v[1] = (byte) length;
+        System.arraycopy(address, 0, v, 2, v.length - 2);
+        return new RadiusAttribute(type, v);
+    }
+
     /** The value, copied. */
     @Override
     public byte[] value() {

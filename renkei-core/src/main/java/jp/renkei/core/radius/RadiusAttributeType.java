@@ -7,6 +7,7 @@ public final class RadiusAttributeType {
     public static final int NAS_IP_ADDRESS = 4;
     public static final int NAS_PORT = 5;
     public static final int FRAMED_IP_ADDRESS = 8;
+    public static final int FILTER_ID = 11;
     public static final int REPLY_MESSAGE = 18;
     public static final int CLASS = 25;
     public static final int VENDOR_SPECIFIC = 26;

@@ -65,7 +65,7 @@ class MessagesCompleteTest {
     private static Properties messages(String suffix) {
         Properties all = new Properties();
         try (Stream<Path> files = Files.list(RESOURCES.resolve("messages"))) {
-            files.filter(f -> f.getFileName().toString().matches("[a-z]+" + suffix + "\\.properties"))
+            files.filter(f -> f.getFileName().toString().matches("[a-z-]+" + suffix + "\\.properties"))
                     .forEach(f -> {
                         try (var in = new InputStreamReader(Files.newInputStream(f), StandardCharsets.UTF_8)) {
                             all.load(in);

@@ -127,7 +127,7 @@ class RoleMatrixTest {
             AUDITOR,       GET,  /vendor/changes,                                  200
             """)
     void vendorCatalogueEnforcesRoles(Role role, String method, String path, int expected) throws java.io.IOException {
-        Tenants.Member member = members.get(role);
+        Tenants.Member member = vendorMembers.get(role);
         String model = "RM-" + UUID.randomUUID().toString().substring(0, 8);
         int status;
         if (path.startsWith("/vendor/")) {
@@ -154,5 +154,75 @@ class RoleMatrixTest {
         }
 
         assertThat(status).isEqualTo(expected);
+    }
+
+    // vendor psirt: the same rules for a vendor's PSIRT console, intake API and records; the contact point is public.
+    private final Map<Role, Tenants.Member> vendorMembers = new EnumMap<>(Role.class);
+
+    @BeforeAll
+    void oneUserPerRoleInOneVendor() {
+        Tenants tenants = new Tenants(accounts);
+        long vendor = accounts.createOrganisation("Role Matrix Vendor " + UUID.randomUUID().toString().substring(0, 8),
+                OrganisationKind.VENDOR);
+        for (Role role : Role.values()) {
+            vendorMembers.put(role, tenants.member(vendor, role));
+        }
+    }
+
+    @ParameterizedTest(name = "PSIRT API {0} {1} {2} → {3}")
+    @CsvSource(textBlock = """
+            ADMINISTRATOR, POST, /api/v1/vulnerabilities,        201
+            OPERATOR,      POST, /api/v1/vulnerabilities,        201
+            AUDITOR,       POST, /api/v1/vulnerabilities,        403
+            AUDITOR,       GET,  /api/v1/vulnerabilities,        200
+            OPERATOR,      POST, /api/v1/vulnerability-reports,  201
+            AUDITOR,       POST, /api/v1/vulnerability-reports,  403
+            AUDITOR,       GET,  /api/v1/vulnerability-reports,  200
+            """)
+    void psirtApiEnforcesRoles(Role role, String method, String path, int expected) {
+        Api api = new Api(port, vendorMembers.get(role).token());
+        String body = path.endsWith("reports") ? "{\"description\": \"role matrix\"}" : "{\"title\": \"role matrix\"}";
+        Api.Answer answer = method.equals("GET") ? api.get(path) : api.postJson(path, body);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "PSIRT web {0} {1} {2} → {3}")
+    @CsvSource(textBlock = """
+            AUDITOR,       GET,  /psirt,                  200
+            OPERATOR,      GET,  /psirt/vulnerabilities,  200
+            AUDITOR,       GET,  /psirt/settings,         200
+            ADMINISTRATOR, POST, /psirt/settings,         302
+            OPERATOR,      POST, /psirt/settings,         403
+            AUDITOR,       POST, /psirt/settings,         403
+            AUDITOR,       POST, /psirt/vulnerabilities,  403
+            """)
+    void psirtWebEnforcesRoles(Role role, String method, String path, int expected) {
+        Tenants.Member member = vendorMembers.get(role);
+        Browser browser = new Browser(port);
+        browser.signIn(member.username(), member.password());
+        browser.get("/psirt/settings"); // carries a CSRF token
+
+        Browser.Page page = method.equals("GET") ? browser.get(path)
+                : browser.post(path, Map.of("slug", "role-matrix-" + UUID.randomUUID().toString().substring(0, 8),
+                        "contactEmail", "", "acknowledgmentsUrl", "", "encryptionUrl", "", "policyJa", "方針",
+                        "policyEn", "Policy", "acknowledgeBusinessDays", "5", "triageBusinessDays", "10", "fixDays", "90",
+                        "title", "role matrix"));
+
+        assertThat(page.status()).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theVendorsContactPointNeedsNoLogin() {
+        Browser anyone = new Browser(port);
+        Tenants.Member admin = vendorMembers.get(Role.ADMINISTRATOR);
+        Browser signedIn = new Browser(port);
+        signedIn.signIn(admin.username(), admin.password());
+        String slug = signedIn.get("/psirt/settings").body().replaceAll("(?s).*name=\"slug\"[^>]*value=\"([^\"]+)\".*", "$1");
+
+        assertThat(anyone.get("/vendors/" + slug + "/policy").status()).isEqualTo(200);
+        assertThat(anyone.get("/vendors/" + slug + "/report").status()).isEqualTo(200);
+        assertThat(anyone.get("/vendors/" + slug + "/security.txt").status()).isEqualTo(200);
+        assertThat(anyone.get("/psirt").status()).isEqualTo(302);
     }
 }

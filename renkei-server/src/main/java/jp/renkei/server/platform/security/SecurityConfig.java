@@ -62,6 +62,10 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/portal/**", "/demo/mail/**", "/actuator/health").permitAll()
+                        // vendor psirt: the contact point (security.txt, policy, report form) needs no login;
+                        // its settings (public address, policy texts, targets) are the administrator's.
+                        .requestMatchers("/.well-known/security.txt", "/vendors/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/psirt/settings").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/settings/users/**").hasRole(ADMIN)
                         .requestMatchers("/audit/**").hasRole(AUDITOR)
                         .requestMatchers("/settings/nas/**").hasAnyRole(ADMIN, OPERATOR)
