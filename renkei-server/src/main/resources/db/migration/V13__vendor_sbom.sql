@@ -45,7 +45,7 @@ create index sbom_component_org on sbom_component (organisation_id, firmware_id)
 -- Known vulnerabilities as imported from OSV dumps, one row per record id and organisation. The
 -- record is kept whole so the in-memory matching index can be rebuilt from it; a newer 'modified'
 -- replaces an older one, the same or an older one is a duplicate.
-create table vulnerability_record (
+create table osv_record (
     organisation_id       bigint not null references organisation (id),
     id                    text not null,
     modified              timestamptz not null,

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import jp.renkei.server.platform.AuditLog;
 import jp.renkei.server.vendor.catalogue.internal.CatalogueStore;
-import jp.renkei.server.vendor.catalogue.internal.Identifiers;
+import jp.renkei.server.vendor.catalogue.internal.CatalogueKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,7 +99,7 @@ public class Catalogue {
         if (product.isEmpty()) {
             return new CatalogueResult.NotFound<>("product " + modelNumber);
         }
-        Optional<String> problem = Identifiers.problem("hardware revision", revision);
+        Optional<String> problem = CatalogueKeys.problem("hardware revision", revision);
         if (problem.isPresent()) {
             return new CatalogueResult.Invalid<>("revision", problem.get());
         }
@@ -131,7 +131,7 @@ public class Catalogue {
         if (product.isEmpty()) {
             return new CatalogueResult.NotFound<>("product " + modelNumber);
         }
-        Optional<String> problem = Identifiers.problem("firmware version", draft.version());
+        Optional<String> problem = CatalogueKeys.problem("firmware version", draft.version());
         if (problem.isPresent()) {
             return new CatalogueResult.Invalid<>("version", problem.get());
         }
@@ -147,7 +147,7 @@ public class Catalogue {
     }
 
     private static Optional<CatalogueResult<Product>> check(ProductDraft d) {
-        Optional<String> model = Identifiers.problem("model number", d.modelNumber());
+        Optional<String> model = CatalogueKeys.problem("model number", d.modelNumber());
         if (model.isPresent()) {
             return Optional.of(new CatalogueResult.Invalid<>("modelNumber", model.get()));
         }

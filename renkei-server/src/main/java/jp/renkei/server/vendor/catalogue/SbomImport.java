@@ -11,7 +11,7 @@ import jp.renkei.core.sbom.SbomReading;
 import jp.renkei.server.platform.ImportLog;
 import jp.renkei.server.platform.ImportTally;
 import jp.renkei.server.vendor.catalogue.internal.CatalogueStore;
-import jp.renkei.server.vendor.catalogue.internal.Identifiers;
+import jp.renkei.server.vendor.catalogue.internal.CatalogueKeys;
 import jp.renkei.server.vendor.catalogue.internal.SbomStore;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,11 +47,11 @@ public class SbomImport {
     /** Validates, stores and matches one SBOM file for {@code modelNumber} firmware {@code version}. */
     public SbomOutcome importSbom(long organisationId, String actor, String modelNumber, String version,
             String fileName, byte[] content) {
-        Optional<String> problem = Identifiers.problem("product (model number)", modelNumber);
+        Optional<String> problem = CatalogueKeys.problem("product (model number)", modelNumber);
         if (problem.isPresent()) {
             return new SbomOutcome.BadParameter("product", problem.get());
         }
-        problem = Identifiers.problem("firmware (version)", version);
+        problem = CatalogueKeys.problem("firmware (version)", version);
         if (problem.isPresent()) {
             return new SbomOutcome.BadParameter("firmware", problem.get());
         }

@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
  * Model numbers and firmware versions appear in URLs ({@code /api/v1/products/RX-200/firmware/2.1.0}),
  * so they are kept to letters, digits and {@code . _ + : ( ) -} and inner spaces.
  */
-public final class Identifiers {
+public final class CatalogueKeys {
 
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._+:()\\-]{0,99}");
 
-    private Identifiers() {
+    private CatalogueKeys() {
     }
 
     /** Why {@code value} cannot be a model number or version, or empty when it can. */
