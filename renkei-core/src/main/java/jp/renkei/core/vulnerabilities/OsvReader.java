@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import jp.renkei.core.imports.ImportFormatException;
@@ -40,6 +41,9 @@ public final class OsvReader {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
+
+    // Jackson names the (withheld) source inside its messages; the entry name already says which.
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)]");
 
     private OsvReader() {
     }
@@ -72,7 +76,8 @@ public final class OsvReader {
             }
         } catch (JsonParseException e) {
             return new Parsed.Rejected<>(line, name + ": invalid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+                    + ", column " + e.getLocation().getColumnNr() + ": "
+                    + SOURCE.matcher(e.getOriginalMessage()).replaceAll("$1"));
         } catch (IOException e) {
             return new Parsed.Rejected<>(line, name + ": invalid JSON: " + e.getMessage());
         }
