@@ -49,9 +49,4 @@ final class AffectedEntry {
         }
         return versions.length > 0 && Arrays.binarySearch(versions, version.in(versionsScheme)) >= 0;
     }
-
-    /** Whether a component of distribution release {@code release} ("" for any) can be affected. */
-    boolean releaseMatches(String release) {
-        return release.isEmpty() || releaseTokens.isEmpty() || releaseTokens.contains(release);
-    }
 }
