@@ -1,5 +1,6 @@
 package jp.renkei.core.vulnerabilities;
 
+import com.github.packageurl.PackageURL;
 import java.util.Optional;
 
 /**
@@ -59,10 +60,10 @@ sealed interface PackageQuery {
      * empty when it has neither or no version to compare.
      */
     static Optional<PackageQuery> of(ComponentRef component) {
-        Optional<PackageQuery> byPurl = component.purl().flatMap(p -> PurlMapping.query(p, component.version()));
-        if (byPurl.isPresent() || component.purl().flatMap(PurlMapping::parse).isPresent()) {
-            // A usable purl decides, even when it yields nothing to ask (no version).
-            return byPurl;
+        Optional<PackageURL> purl = component.purl().flatMap(PurlMapping::parse);
+        if (purl.isPresent()) {
+            // A well-formed purl decides, even when it yields nothing to ask (no version).
+            return PurlMapping.query(purl.get(), component.version());
         }
         return component.cpe().flatMap(CpeName::parse).flatMap(cpe -> {
             String version = cpe.version().isEmpty() ? component.version().strip() : cpe.version();

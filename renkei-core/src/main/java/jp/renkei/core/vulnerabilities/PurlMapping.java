@@ -41,16 +41,14 @@ final class PurlMapping {
 
     /**
      * The question this purl asks, its version taken from the purl or else {@code fallbackVersion};
-     * empty when the purl is malformed or there is no version.
+     * empty when there is no version.
      */
-    static Optional<PackageQuery> query(String purl, String fallbackVersion) {
-        return parse(purl).flatMap(p -> {
-            String version = p.getVersion() != null && !p.getVersion().isBlank() ? p.getVersion() : fallbackVersion.strip();
-            return version.isEmpty() ? Optional.empty() : Optional.of(query(p, version));
-        });
+    static Optional<PackageQuery> query(PackageURL p, String fallbackVersion) {
+        String version = p.getVersion() != null && !p.getVersion().isBlank() ? p.getVersion() : fallbackVersion.strip();
+        return version.isEmpty() ? Optional.empty() : Optional.of(identify(p, version));
     }
 
-    private static PackageQuery query(PackageURL p, String version) {
+    private static PackageQuery identify(PackageURL p, String version) {
         String type = p.getType().toLowerCase(Locale.ROOT);
         String namespace = p.getNamespace() == null ? "" : p.getNamespace();
         Map<String, String> qualifiers = p.getQualifiers() == null ? Map.of() : p.getQualifiers();

