@@ -2,11 +2,11 @@ package jp.renkei.core.vulnerabilities;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One affected package of one record, prepared for the index: its identity split into what
- * lookups compare, its ranges compiled and its explicit versions parsed and sorted.
+ * lookups compare, its ranges compiled and its explicit versions ranked and sorted.
  */
 final class AffectedEntry {
 
@@ -18,10 +18,10 @@ final class AffectedEntry {
     final List<String> namespaceWords;
     private final CompiledRange[] ranges;
     private final VersionScheme versionsScheme;
-    private final VersionKey[] versions;
+    private final int[] versions;
 
-    /** {@code keys} parses a version in a scheme, sharing keys of equal strings across records. */
-    AffectedEntry(OsvRecord record, OsvAffected affected, BiFunction<VersionScheme, String, VersionKey> keys) {
+    /** {@code rankings} gives the ranking of each scheme, built from every version the index holds. */
+    AffectedEntry(OsvRecord record, OsvAffected affected, Function<VersionScheme, VersionRanking> rankings) {
         this.vulnerabilityId = record.id();
         this.aliases = record.aliases();
         this.ecosystem = affected.ecosystem();
@@ -32,21 +32,45 @@ final class AffectedEntry {
                 .filter(r -> r.type() != RangeType.GIT) // needs the repository's commit graph
                 .map(r -> {
                     VersionScheme scheme = VersionScheme.forRange(r.type(), affected.ecosystem());
-                    return CompiledRange.of(r, scheme, v -> keys.apply(scheme, v));
+                    return CompiledRange.of(r, scheme, rankings.apply(scheme));
                 })
                 .toArray(CompiledRange[]::new);
         this.versionsScheme = VersionScheme.forEcosystem(affected.ecosystem());
-        this.versions = affected.versions().stream().map(v -> keys.apply(versionsScheme, v))
-                .sorted().toArray(VersionKey[]::new);
+        VersionRanking ranking = affected.versions().isEmpty() ? null : rankings.apply(versionsScheme);
+        this.versions = affected.versions().stream().mapToInt(v -> ranking.rankOfKnown(v)).sorted().toArray();
     }
 
-    /** Whether the component's version (parsed on demand per scheme by {@code version}) is affected. */
+    /** Every version string of {@code affected} that needs a rank, with its scheme. */
+    static void versionsToRank(OsvAffected affected, VersionSink sink) {
+        for (OsvRange r : affected.ranges()) {
+            if (r.type() != RangeType.GIT) {
+                VersionScheme scheme = VersionScheme.forRange(r.type(), affected.ecosystem());
+                for (RangeEvent e : r.events()) {
+                    if (CompiledRange.isRanked(e)) {
+                        sink.accept(scheme, e.version());
+                    }
+                }
+            }
+        }
+        VersionScheme scheme = VersionScheme.forEcosystem(affected.ecosystem());
+        for (String v : affected.versions()) {
+            sink.accept(scheme, v);
+        }
+    }
+
+    /** Receives the versions to rank. */
+    @FunctionalInterface
+    interface VersionSink {
+        void accept(VersionScheme scheme, String version);
+    }
+
+    /** Whether the component's version (ranked on demand per scheme by {@code version}) is affected. */
     boolean affects(ComponentVersion version) {
         for (CompiledRange range : ranges) {
-            if (range.includes(version.in(range.scheme()))) {
+            if (range.includes(version.rank(range.scheme()))) {
                 return true;
             }
         }
-        return versions.length > 0 && Arrays.binarySearch(versions, version.in(versionsScheme)) >= 0;
+        return versions.length > 0 && Arrays.binarySearch(versions, version.rank(versionsScheme)) >= 0;
     }
 }
