@@ -51,6 +51,9 @@ final class SyntheticOsv {
     private static final int HOT = 20;
     private static final int[] RECORD_SHARE = {30, 15, 15, 10, 30};
     private static final Instant MODIFIED = Instant.parse("2026-11-01T00:00:00Z");
+    // Advisory texts of the lengths osv.dev's run to (a few hundred characters to a few KB), shared
+    // between records so 300,000 of them cost no memory, but written out in full to the zip.
+    private static final String[] DETAILS = details(200, 600, 1_000, 1_500, 2_200, 3_000);
 
     private SyntheticOsv() {
     }
@@ -87,7 +90,8 @@ final class SyntheticOsv {
                     eco == PYPI ? versionsList(random, range) : List.of()));
         }
         String cve = "CVE-" + (2014 + n % 13) + "-" + (10_000 + n);
-        return new OsvRecord(id, List.of(cve), "Synthetic vulnerability " + n + " in " + name, "", Optional.of(MODIFIED),
+        return new OsvRecord(id, List.of(cve), "Synthetic vulnerability " + n + " in " + name,
+                DETAILS[random.nextInt(DETAILS.length)], Optional.of(MODIFIED),
                 MODIFIED, Optional.empty(), affected,
                 List.of(new OsvSeverity("CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")),
                 List.of("https://nvd.nist.gov/vuln/detail/" + cve));
@@ -211,6 +215,16 @@ final class SyntheticOsv {
             default -> "pkg:deb/debian/" + name + "@" + version.replace(":", "%3A")
                     + "?arch=arm64&distro=debian-" + release;
         };
+    }
+
+    private static String[] details(int... lengths) {
+        String sentence = "A crafted request to the affected component lets a remote attacker read memory "
+                + "beyond the end of a buffer (\"heap overflow\"); upgrade to the fixed version. ";
+        String[] out = new String[lengths.length];
+        for (int i = 0; i < lengths.length; i++) {
+            out[i] = sentence.repeat(lengths[i] / sentence.length() + 1).substring(0, lengths[i]);
+        }
+        return out;
     }
 
     /** The records as osv.dev publishes them: a zip with one {@code <id>.json} per record. */
