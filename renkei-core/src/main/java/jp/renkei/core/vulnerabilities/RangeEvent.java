@@ -1,5 +1,6 @@
 package jp.renkei.core.vulnerabilities;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /** One event of an OSV range: the version where the vulnerability starts, is fixed, last seen or limited. */
@@ -18,7 +19,7 @@ public record RangeEvent(Kind kind, String version) {
 
         /** The OSV field name of this kind ({@code last_affected} …). */
         public String field() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -143,7 +144,7 @@ class OsvReaderTest {
             }
         }
         byte[] whole = bytes.toByteArray();
-        byte[] cut = java.util.Arrays.copyOf(whole, whole.length * 3 / 4);
+        byte[] cut = Arrays.copyOf(whole, whole.length * 3 / 4);
 
         List<Parsed<OsvRecord>> parsed;
         try (RecordReader<OsvRecord> reader = OsvReader.zip("cut.zip", new ByteArrayInputStream(cut))) {

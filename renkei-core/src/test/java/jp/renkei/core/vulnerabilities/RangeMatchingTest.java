@@ -14,6 +14,7 @@ import static jp.renkei.core.vulnerabilities.TestRecords.semver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The OSV range semantics, each case answered alike by the index and the linear scan. */
@@ -132,7 +133,7 @@ class RangeMatchingTest {
     @Test
     void aComponentWithoutAVersionHasNoFindings() {
         assertThat(findings(SIMPLE, "pkg:npm/pkg")).isEmpty();
-        assertThat(findings(SIMPLE, new ComponentRef(java.util.Optional.of("pkg:npm/pkg"), java.util.Optional.empty(),
+        assertThat(findings(SIMPLE, new ComponentRef(Optional.of("pkg:npm/pkg"), Optional.empty(),
                 "pkg", "1.0.1"))).as("the component's own version is used when the purl has none").containsExactly("R-1");
     }
 
