@@ -95,10 +95,10 @@ final class OsvImportDump {
         return "GHSA-" + digits.substring(0, 4) + "-" + digits.substring(4, 8) + "-" + digits.substring(8, 12);
     }
 
-    /** Writes records 0 … n-1 as a zip of JSON files. */
-    void writeZip(OutputStream out, long n) throws IOException {
+    /** Writes records {@code from} … {@code to - 1} as a zip of JSON files. */
+    void writeZip(OutputStream out, long from, long to) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (long i = 0; i < n; i++) {
+            for (long i = from; i < to; i++) {
                 zip.putNextEntry(new ZipEntry(id(i) + ".json"));
                 zip.write(record(i).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
