@@ -89,3 +89,18 @@ create table finding_change (
     removed               jsonb not null
 );
 create index finding_change_org on finding_change (organisation_id, changed_at desc);
+
+-- Re-matching every SBOM of an organisation after an import, done in the background right after it
+-- and written here first, so one a crash interrupted is done on the next start.
+create table findings_rematch (
+    id                    bigint generated always as identity primary key,
+    organisation_id       bigint not null references organisation (id),
+    import_run_id         bigint references import_run (id),
+    queued_at             timestamptz not null default now(),
+    started_at            timestamptz,
+    finished_at           timestamptz,
+    firmware              integer not null default 0,
+    changed               integer not null default 0
+);
+create index findings_rematch_pending on findings_rematch (id) where finished_at is null;
+create index findings_rematch_org on findings_rematch (organisation_id, id desc);

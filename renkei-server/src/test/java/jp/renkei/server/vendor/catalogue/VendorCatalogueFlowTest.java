@@ -152,11 +152,10 @@ class VendorCatalogueFlowTest {
     void findsKnownVulnerabilitiesAndReportsWhatANewerDumpChanged() {
         api.upload("/api/v1/sboms?product=RX-200&firmware=2.1.0", "rx-200.cdx.json", FIRMWARE_SBOM);
 
-        Api.Answer first = api.upload("/api/v1/vulnerability-data/import?format=osv", "PyPI-npm-Maven.zip", FIRST_DUMP);
+        VendorFixtures.Imported first = VendorFixtures.importOsv(api, "PyPI-npm-Maven.zip", FIRST_DUMP);
 
-        assertThat(first.status()).as(first.body()).isEqualTo(200);
-        assertThat(first.json().path("accepted").asInt()).isEqualTo(4);
-        assertThat(first.json().path("rematched").path("firmware").asInt()).isEqualTo(1);
+        assertThat(first.answer().path("accepted").asInt()).isEqualTo(4);
+        assertThat(first.rematch().path("firmware").asInt()).isEqualTo(1);
         JsonNode findings = api.get("/api/v1/sboms?product=RX-200&firmware=2.1.0").json().path("findings");
         assertThat(ids(findings)).containsExactly(LOG4J, LODASH, JINJA);
         assertThat(findings).filteredOn(f -> f.path("vulnerability").asString().equals(LOG4J)).singleElement()
@@ -167,12 +166,11 @@ class VendorCatalogueFlowTest {
                     assertThat(f.path("vexState").asString()).isEqualTo("not_affected");
                 });
 
-        Api.Answer second = api.upload("/api/v1/vulnerability-data/import?format=osv", "PyPI-npm-Maven-2.zip",
-                SECOND_DUMP);
+        VendorFixtures.Imported second = VendorFixtures.importOsv(api, "PyPI-npm-Maven-2.zip", SECOND_DUMP);
 
-        assertThat(second.json().path("accepted").asInt()).isEqualTo(2);
-        assertThat(second.json().path("duplicates").asInt()).isEqualTo(2);
-        assertThat(second.json().path("rematched").path("changed").asInt()).isEqualTo(1);
+        assertThat(second.answer().path("accepted").asInt()).isEqualTo(2);
+        assertThat(second.answer().path("duplicates").asInt()).isEqualTo(2);
+        assertThat(second.rematch().path("changed").asInt()).isEqualTo(1);
         assertThat(ids(api.get("/api/v1/sboms?product=RX-200&firmware=2.1.0").json().path("findings")))
                 .containsExactly(LOG4J, JINJA, URLLIB3_NEW);
         JsonNode change = api.get("/api/v1/findings/changes").json().get(0);
@@ -185,7 +183,7 @@ class VendorCatalogueFlowTest {
 
     @Test
     void postingTheSameSbomAgainChangesNothingAndANewOneReplacesTheComponents() {
-        api.upload("/api/v1/vulnerability-data/import?format=osv", "dump.zip", FIRST_DUMP);
+        VendorFixtures.importOsv(api, "dump.zip", FIRST_DUMP);
         Api.Answer first = api.upload("/api/v1/sboms?product=RX-200&firmware=2.1.0", "a.cdx.json", FIRMWARE_SBOM);
         int changes = api.get("/api/v1/findings/changes").json().size();
 
@@ -232,6 +230,7 @@ class VendorCatalogueFlowTest {
         });
         assertThat(again.json().path("accepted").asInt()).isZero();
         assertThat(again.json().path("duplicates").asInt()).isEqualTo(1);
+        assertThat(again.json().has("rematch")).as("nothing written, nothing to match again").isFalse();
         assertThat(unknownFormat.status()).isEqualTo(400);
     }
 

@@ -78,7 +78,7 @@ class VendorCataloguePagesTest {
         api.upload("/api/v1/sboms?product=RX-200&firmware=2.1.0", "a.cdx.json",
                 sbom(Part.of("lodash", "4.17.15", "pkg:npm/lodash@4.17.15").vex("CVE-2020-8203", "not_affected"),
                         Part.of("rx-webui", "2.1.0", null)));
-        api.upload("/api/v1/vulnerability-data/import?format=osv", "npm.zip", zip(records(
+        VendorFixtures.importOsv(api, "npm.zip", zip(records(
                 osv("GHSA-p6mc-m468-83gw", "CVE-2020-8203", "2024-01-01T00:00:00Z", "npm", "lodash", "0", "4.17.19"))));
 
         String firmware = browser.get("/vendor/products/RX-200/firmware/2.1.0").body();

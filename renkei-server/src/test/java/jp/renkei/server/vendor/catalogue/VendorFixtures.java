@@ -19,8 +19,14 @@ import java.util.zip.ZipOutputStream;
 import jp.renkei.server.platform.Accounts;
 import jp.renkei.server.platform.OrganisationKind;
 import jp.renkei.server.platform.Role;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
 import jp.renkei.server.testing.Api;
 import jp.renkei.server.testing.Tenants;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Test data for the vendor catalogue: vendor organisations, CycloneDX SBOMs and OSV dumps built in code. */
@@ -74,6 +80,28 @@ final class VendorFixtures {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An import's answer and, once it finished, the re-matching it queued (missing when none was needed). */
+    record Imported(JsonNode answer, JsonNode rematch) {}
+
+    /** Imports an OSV zip through the API and waits for the re-matching it queued to finish. */
+    static Imported importOsv(Api api, String fileName, byte[] zip) {
+        Api.Answer answer = api.upload("/api/v1/vulnerability-data/import?format=osv", fileName, zip);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode queued = answer.json().path("rematch");
+        if (queued.isMissingNode()) {
+            return new Imported(answer.json(), queued);
+        }
+        long id = queued.path("id").asLong();
+        JsonNode[] finished = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode latest = api.get("/api/v1/vulnerability-data").json().path("latestRematch");
+            finished[0] = latest;
+            // Re-matchings run in order, so a later one finished means this one did.
+            return latest.path("id").asLong() >= id && latest.path("status").asString().equals("finished");
+        });
+        return new Imported(answer.json(), finished[0]);
     }
 
     /** An OSV record affecting one package from {@code introduced} up to (not including) {@code fixed}. */

@@ -41,7 +41,7 @@ class VendorTenantIsolationTest {
         vendorA.postJson("/api/v1/products", "{\"modelNumber\": \"RX-200\", \"name\": \"A's router\"}");
         vendorA.upload("/api/v1/sboms?product=RX-200&firmware=2.1.0", "a.cdx.json",
                 sbom(Part.of("lodash", "4.17.15", "pkg:npm/lodash@4.17.15")));
-        vendorA.upload("/api/v1/vulnerability-data/import?format=osv", "npm.zip", zip(records(
+        VendorFixtures.importOsv(vendorA, "npm.zip", zip(records(
                 osv(LODASH, "CVE-2020-8203", "2024-01-01T00:00:00Z", "npm", "lodash", "0", "4.17.19"))));
     }
 
