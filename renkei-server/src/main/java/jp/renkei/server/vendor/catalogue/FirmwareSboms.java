@@ -22,7 +22,7 @@ public class FirmwareSboms {
     /** The current SBOM's summary; empty when the firmware has none. */
     public Optional<SbomSummary> summary(long organisationId, Firmware firmware) {
         return store.sbom(organisationId, firmware.id()).map(s -> new SbomSummary(s.fileName(), s.format(),
-                s.specVersion(), s.serialNumber(), s.subject(), store.components(organisationId, firmware.id()).size(),
+                s.specVersion(), s.serialNumber(), s.subject(), store.componentCount(organisationId, firmware.id()),
                 s.notes(), s.importedAt(), s.importedBy()));
     }
 

@@ -120,6 +120,12 @@ public class SbomStore {
                 .list();
     }
 
+    /** How many components a firmware's current SBOM has. */
+    public int componentCount(long org, long firmwareId) {
+        return jdbc.sql("select count(*) from sbom_component where organisation_id = ? and firmware_id = ?")
+                .params(org, firmwareId).query(Integer.class).single();
+    }
+
     /** The whole current SBOM of a firmware, as it can be exported. */
     public Optional<Sbom> load(long org, long firmwareId) {
         return sbom(org, firmwareId).map(s -> new Sbom(s.specVersion(), s.serialNumber(), s.bomVersion(), s.subject(),
