@@ -11,13 +11,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.renkei.core.imports.Parsed;
 import jp.renkei.core.sbom.CycloneDxReader;
 import jp.renkei.core.sbom.SbomReading;
+import jp.renkei.core.vulnerabilities.OsvReader;
+import jp.renkei.core.vulnerabilities.OsvRecord;
 import jp.renkei.server.platform.Accounts;
 import jp.renkei.server.platform.Role;
 import jp.renkei.server.testing.Api;
 import jp.renkei.server.testing.RenkeiTest;
+import jp.renkei.server.testing.Tenants;
 import jp.renkei.server.vendor.catalogue.VendorFixtures.Part;
+import jp.renkei.server.vendor.catalogue.internal.VulnerabilityStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,12 +70,18 @@ class VendorCatalogueFlowTest {
     @Autowired
     Accounts accounts;
 
+    @Autowired
+    VulnerabilityStore stored;
+
     private Api api;
     private String token;
+    private long organisation;
 
     @BeforeEach
     void aVendorWithAnOperator() {
-        token = VendorFixtures.newVendor(accounts, "Example Networks", Role.OPERATOR).token();
+        Tenants.Member member = VendorFixtures.newVendor(accounts, "Example Networks", Role.OPERATOR);
+        token = member.token();
+        organisation = member.organisationId();
         api = new Api(port, token);
     }
 
@@ -250,6 +261,24 @@ class VendorCatalogueFlowTest {
             });
         }
         assertThat(api.get("/api/v1/products/RX-200/firmware/9.9.9/sbom").status()).isEqualTo(404);
+    }
+
+    @Test
+    void storesEachRecordSoThatItReadsBackUnchangedWhateverItsText() {
+        String tricky = osv(JINJA, "CVE-2020-28493", "2024-01-01T00:00:00Z", "PyPI", "jinja2", "0", "2.11.3")
+                .replace("\"summary\":\"test record\"",
+                        "\"summary\":\"tab\\there, a back\\\\slash\",\"details\":\"line one\\nline two\\r\\n「日本語」\"");
+
+        VendorFixtures.importOsv(api, "tricky.zip", zip(records(tricky)));
+
+        List<OsvRecord> back = new ArrayList<>();
+        stored.forEach(organisation, (id, json) -> back.add(
+                ((Parsed.Row<OsvRecord>) OsvReader.json(id, json.getBytes(java.nio.charset.StandardCharsets.UTF_8))).value()));
+        OsvRecord original = ((Parsed.Row<OsvRecord>) OsvReader.json("tricky.json",
+                tricky.getBytes(java.nio.charset.StandardCharsets.UTF_8))).value();
+        assertThat(back).containsExactly(original);
+        assertThat(original.details()).isEqualTo("line one\nline two\r\n「日本語」");
+        assertThat(original.summary()).isEqualTo("tab\there, a back\\slash");
     }
 
     private static List<String> ids(JsonNode findings) {
