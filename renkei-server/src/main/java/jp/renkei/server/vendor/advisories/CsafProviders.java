@@ -14,13 +14,14 @@ import jp.renkei.server.vendor.psirt.ContactPoint;
 public interface CsafProviders {
 
     /**
-     * The provider's canonical https base, the directory holding {@code provider-metadata.json}: the one
-     * {@code security.txt} advertises ({@code /.well-known/csaf/} for the primary vendor, else
-     * {@code /vendors/{slug}/.well-known/csaf/}). CSAF requires https, so an http public address is named
-     * with https.
+     * The https base of a provider directory, the directory holding {@code provider-metadata.json}:
+     * {@code /.well-known/csaf/} at the instance's root ({@code atRoot}, for the primary vendor, as
+     * {@code /.well-known/security.txt} advertises) or {@code /vendors/{slug}/.well-known/csaf/} (as the
+     * vendor's own security.txt advertises). CSAF requires https, so an http public address is named with
+     * https.
      */
-    URI base(ContactPoint vendor);
+    URI base(ContactPoint vendor, boolean atRoot);
 
-    /** Every file of the vendor's provider directory as it stands now. */
-    Distribution distribution(ContactPoint vendor);
+    /** Every file of the vendor's provider directory at that base as it stands now. */
+    Distribution distribution(ContactPoint vendor, boolean atRoot);
 }

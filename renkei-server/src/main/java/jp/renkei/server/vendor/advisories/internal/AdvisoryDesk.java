@@ -200,7 +200,7 @@ class AdvisoryDesk implements Advisories {
         Set<Long> productIds = new LinkedHashSet<>();
         covered.forEach(r -> r.affected().forEach(a -> productIds.add(a.productId())));
         Composition composition = AdvisoryComposer.compose(
-                new AdvisoryComposer.Issuer(provider.publisher(vendor), provider.base(vendor)), advisory, covered,
+                new AdvisoryComposer.Issuer(provider.publisher(vendor), provider.canonicalBase(vendor)), advisory, covered,
                 catalogue.byId(organisationId, productIds), status, revisions, now);
         AuthoringResult result = AdvisoryAuthoring.author(composition.input());
         AdvisoryCheck check = result instanceof AuthoringResult.Authored a ? new AdvisoryCheck.Valid(a.json())

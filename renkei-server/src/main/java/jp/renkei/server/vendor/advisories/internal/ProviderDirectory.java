@@ -43,19 +43,23 @@ class ProviderDirectory implements CsafProviders {
     }
 
     @Override
-    public URI base(ContactPoint vendor) {
-        boolean primary = contacts.primary().filter(p -> p.organisationId() == vendor.organisationId()).isPresent();
-        String metadata = https(addresses.csafProviderMetadata(vendor, primary));
+    public URI base(ContactPoint vendor, boolean atRoot) {
+        String metadata = https(addresses.csafProviderMetadata(vendor, atRoot));
         return URI.create(metadata.substring(0, metadata.lastIndexOf('/') + 1));
     }
 
     @Override
     @Transactional(readOnly = true)
-    public Distribution distribution(ContactPoint vendor) {
+    public Distribution distribution(ContactPoint vendor, boolean atRoot) {
         List<PublishedDocument> documents = store.publicDocuments(vendor.organisationId()).stream()
                 .map(PublishedDocument::of).toList();
-        return ProviderDistribution.build(ProviderSettings.provider(base(vendor), publisher(vendor)), documents,
-                Instant.now());
+        return ProviderDistribution.build(ProviderSettings.provider(base(vendor, atRoot), publisher(vendor)),
+                documents, Instant.now());
+    }
+
+    /** The base a document names as its own address: the root's for the primary vendor, else the vendor's. */
+    URI canonicalBase(ContactPoint vendor) {
+        return base(vendor, contacts.primary().filter(p -> p.organisationId() == vendor.organisationId()).isPresent());
     }
 
     /** The vendor as the publisher of its advisories; the namespace is its public address. */

@@ -28,16 +28,16 @@ class ProviderFiles {
 
     @GetMapping("/.well-known/csaf/{*path}")
     ResponseEntity<byte[]> primary(@PathVariable String path) {
-        return serve(contacts.primary().orElseThrow(VendorCaller::notFound), path);
+        return serve(contacts.primary().orElseThrow(VendorCaller::notFound), true, path);
     }
 
     @GetMapping("/vendors/{slug}/.well-known/csaf/{*path}")
     ResponseEntity<byte[]> vendor(@PathVariable String slug, @PathVariable String path) {
-        return serve(contacts.bySlug(slug).orElseThrow(VendorCaller::notFound), path);
+        return serve(contacts.bySlug(slug).orElseThrow(VendorCaller::notFound), false, path);
     }
 
-    private ResponseEntity<byte[]> serve(ContactPoint vendor, String path) {
-        DistributionFile file = providers.distribution(vendor).file(path.startsWith("/") ? path.substring(1) : path)
+    private ResponseEntity<byte[]> serve(ContactPoint vendor, boolean atRoot, String path) {
+        DistributionFile file = providers.distribution(vendor, atRoot).file(path.startsWith("/") ? path.substring(1) : path)
                 .orElseThrow(VendorCaller::notFound);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType())).body(file.content());
     }
