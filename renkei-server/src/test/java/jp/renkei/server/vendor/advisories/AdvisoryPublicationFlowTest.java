@@ -7,12 +7,14 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.renkei.core.csaf.CanonicalJson;
 import jp.renkei.core.csaf.provider.Distribution;
 import jp.renkei.core.csaf.provider.DistributionFile;
 import jp.renkei.core.csaf.provider.ProviderConsistency;
+import jp.renkei.core.csaf.ReferenceValidator;
 import jp.renkei.core.csaf.validation.CsafValidator;
 import jp.renkei.server.platform.Accounts;
 import jp.renkei.server.testing.Api;
@@ -100,6 +102,11 @@ class AdvisoryPublicationFlowTest {
 
         JsonNode csaf = CanonicalJson.read(document);
         assertThat(CsafValidator.validate(csaf).findings()).isEmpty();
+        if (ReferenceValidator.available()) {
+            // The document as served, through the BSI reference validator as well (skipped without node).
+            assertThat(ReferenceValidator.validate(Map.of("served.json", document)).get("served.json"))
+                    .as("reference validator on the served document").isEmpty();
+        }
         assertThat(csaf.at("/document/lang").asText()).isEqualTo("ja");
         assertThat(csaf.at("/document/tracking/revision_history/0/summary").asText()).isEqualTo("初版公開");
         assertThat(csaf.at("/product_tree/relationships/0/category").asText()).isEqualTo("installed_on");
