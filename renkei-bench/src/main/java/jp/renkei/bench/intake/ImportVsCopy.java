@@ -47,7 +47,8 @@ public final class ImportVsCopy {
             long accepted;
             try (ServerProcess server = ServerProcess.start(jar, heap, Map.of(
                     "RENKEI_DB_URL", db.jdbcUrl(), "RENKEI_DB_USER", "postgres",
-                    "RENKEI_BOOTSTRAP_TOKEN", token, "RENKEI_OUTBOX_ENABLED", "false"))) {
+                    "RENKEI_BOOTSTRAP_TOKEN", token, "RENKEI_OUTBOX_ENABLED", "false",
+                    "RENKEI_MAX_UPLOAD", "16GB"))) {
                 long started = System.nanoTime();
                 String answer = upload(server.baseUrl(), token, file);
                 importSeconds = (System.nanoTime() - started) / 1e9;

@@ -26,37 +26,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the BSI reference validator, {@code @secvisogram/csaf-validator-lib} (strict schema and every
- * mandatory test), over what Renkei produces, and over the mandatory-test cases to show both
- * implementations agree on them. Needs {@code node} and {@code npm}; without them the test is skipped.
- * The library is installed once under {@code target/csaf-validator-lib} and reused on later runs.
+ * Runs the BSI reference validator ({@link ReferenceValidator}) over what Renkei produces, and over
+ * the mandatory-test cases to show both implementations agree on them. Needs {@code node} and
+ * {@code npm}; without them the test is skipped.
  */
 class ReferenceValidatorCrossCheckTest {
-
-    private static final String LIBRARY = "@secvisogram/csaf-validator-lib";
-    private static final String VERSION = "2.0.10";
-    private static final Path INSTALL = Path.of("target", "csaf-validator-lib").toAbsolutePath();
-    private static final Path DOCUMENTS = Path.of("target", "csaf-cross-check").toAbsolutePath();
 
     /** File name → the reference validator's errors, as "test pointer: message". */
     private static Map<String, List<String>> report;
 
     @BeforeAll
-    static void installReferenceValidator() throws Exception {
-        assumeTrue(runs("node", "--version") && runs("npm", "--version"),
-                "node and npm are not on PATH, so the cross-check against " + LIBRARY + " cannot run");
-        Path installed = INSTALL.resolve("node_modules/" + LIBRARY + "/package.json");
-        if (!Files.exists(installed) || !Files.readString(installed).contains("\"version\": \"" + VERSION + "\"")) {
-            Files.createDirectories(INSTALL);
-            String output = run(INSTALL, Duration.ofSeconds(120), "npm", "install", "--no-audit", "--no-fund",
-                    "--prefix", INSTALL.toString(), LIBRARY + "@" + VERSION);
-            assertThat(installed).as("npm install output: %s", output).exists();
-        }
-        try (InputStream script = ReferenceValidatorCrossCheckTest.class.getResourceAsStream(
-                "/csaf/reference-validator.mjs")) {
-            Files.copy(script, INSTALL.resolve("reference-validator.mjs"), StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.createDirectories(DOCUMENTS);
+    static void runReferenceValidator() throws Exception {
+        assumeTrue(ReferenceValidator.available(), ReferenceValidator.unavailableReason());
         Map<String, byte[]> documents = new LinkedHashMap<>();
         documents.put("sample-ja.json", SampleAdvisories.authored(Language.JA).json());
         documents.put("sample-en.json", SampleAdvisories.authored(Language.EN).json());
@@ -67,7 +48,7 @@ class ReferenceValidatorCrossCheckTest {
         }
         documents.put("cvss-scores.json", seededCvssScores().bytes());
         // One node process for everything: loading the library is most of the cost.
-        report = validate(documents);
+        report = ReferenceValidator.validate(documents);
     }
 
     @Test
@@ -144,54 +125,5 @@ class ReferenceValidatorCrossCheckTest {
         return """
                 "cvss_v2": {"version": "2.0", "vectorString": "%s", "baseScore": %s, "temporalScore": %s}"""
                 .formatted(vector, cvss.baseScore(), cvss.temporalScore());
-    }
-
-    /** Writes the documents and runs the reference validator once over all of them. */
-    private static Map<String, List<String>> validate(Map<String, byte[]> documents) throws Exception {
-        List<String> command = new ArrayList<>(List.of("node", "reference-validator.mjs"));
-        for (Map.Entry<String, byte[]> d : documents.entrySet()) {
-            Path file = DOCUMENTS.resolve(d.getKey());
-            Files.write(file, d.getValue());
-            command.add(file.toString());
-        }
-        String output = run(INSTALL, Duration.ofSeconds(120), command.toArray(String[]::new));
-        JsonNode json = CanonicalJson.read(output.getBytes(StandardCharsets.UTF_8));
-        Map<String, List<String>> report = new LinkedHashMap<>();
-        json.fields().forEachRemaining(file -> {
-            List<String> errors = new ArrayList<>();
-            file.getValue().forEach(e -> errors.add(e.path("test").asText() + " " + e.path("instancePath").asText()
-                    + ": " + e.path("message").asText()));
-            report.put(file.getKey(), errors);
-        });
-        return report;
-    }
-
-    private static boolean runs(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /** Runs a command, returning standard output; fails on a non-zero exit or after {@code timeout}. */
-    private static String run(Path directory, Duration timeout, String... command) throws Exception {
-        Path stderr = Files.createTempFile("renkei-node", ".err");
-        Process p = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectError(stderr.toFile()).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout);
-        }
-        String errors = Files.readString(stderr);
-        Files.deleteIfExists(stderr);
-        assertThat(p.exitValue()).as("%s failed: %s", String.join(" ", command), errors).isZero();
-        return new String(out, StandardCharsets.UTF_8);
     }
 }

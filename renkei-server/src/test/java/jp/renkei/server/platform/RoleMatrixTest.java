@@ -178,6 +178,10 @@ class RoleMatrixTest {
             OPERATOR,      POST, /api/v1/vulnerability-reports,  201
             AUDITOR,       POST, /api/v1/vulnerability-reports,  403
             AUDITOR,       GET,  /api/v1/vulnerability-reports,  200
+            OPERATOR,      POST, /api/v1/advisories,             400
+            AUDITOR,       POST, /api/v1/advisories,             403
+            AUDITOR,       GET,  /api/v1/advisories,             200
+            AUDITOR,       POST, /api/v1/advisories/import,      403
             """)
     void psirtApiEnforcesRoles(Role role, String method, String path, int expected) {
         Api api = new Api(port, vendorMembers.get(role).token());
@@ -196,6 +200,9 @@ class RoleMatrixTest {
             OPERATOR,      POST, /psirt/settings,         403
             AUDITOR,       POST, /psirt/settings,         403
             AUDITOR,       POST, /psirt/vulnerabilities,  403
+            AUDITOR,       GET,  /psirt/advisories,       200
+            OPERATOR,      POST, /psirt/advisories,       400
+            AUDITOR,       POST, /psirt/advisories,       403
             """)
     void psirtWebEnforcesRoles(Role role, String method, String path, int expected) {
         Tenants.Member member = vendorMembers.get(role);
@@ -224,5 +231,10 @@ class RoleMatrixTest {
         assertThat(anyone.get("/vendors/" + slug + "/report").status()).isEqualTo(200);
         assertThat(anyone.get("/vendors/" + slug + "/security.txt").status()).isEqualTo(200);
         assertThat(anyone.get("/psirt").status()).isEqualTo(302);
+        // vendor advisories: the provider directory, the advisory pages and the owners' registration are public too.
+        assertThat(anyone.get("/vendors/" + slug + "/.well-known/csaf/provider-metadata.json").status()).isEqualTo(200);
+        assertThat(anyone.get("/vendors/" + slug + "/advisories").status()).isEqualTo(200);
+        assertThat(anyone.get("/vendors/" + slug + "/owners").status()).isEqualTo(200);
+        assertThat(anyone.get("/psirt/advisories").status()).isEqualTo(302);
     }
 }

@@ -66,6 +66,10 @@ class SecurityConfig {
                         // its settings (public address, policy texts, targets) are the administrator's.
                         .requestMatchers("/.well-known/security.txt", "/vendors/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/psirt/settings").hasRole(ADMIN)
+                        // vendor advisories: the CSAF provider directory (TLP:WHITE only), the advisory pages and
+                        // the owners' registration are public (under /vendors/** above); authoring, publishing and
+                        // importing are for administrators and operators by the general rules below.
+                        .requestMatchers(HttpMethod.GET, "/.well-known/csaf/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/settings/users/**").hasRole(ADMIN)
                         .requestMatchers("/audit/**").hasRole(AUDITOR)
                         .requestMatchers("/settings/nas/**").hasAnyRole(ADMIN, OPERATOR)
