@@ -18,7 +18,7 @@ public final class CaseRules {
     public static CaseState onObservation(CaseState current, Optional<Instant> fixReportedAt, Instant observedAt) {
         if (current == CaseState.FIXED_REPORTED && fixReportedAt.isPresent()
                 && observedAt.isAfter(fixReportedAt.get())) {
-            return CaseState.REOPENED;
+            return CaseState.REINFECTED;
         }
         return current;
     }

@@ -6,12 +6,19 @@ public enum CaseState {
     OPEN("open"),
     /** At least one notice went out. */
     NOTIFIED("notified"),
+    /** The subscriber confirmed they read a notice (opened it on the portal or in the walled garden). */
+    ACKNOWLEDGED("acknowledged"),
     /** The subscriber says it is fixed; waiting for the device to stay quiet. */
     FIXED_REPORTED("fixed-reported"),
+    /** Later reports of the same feeds no longer showed the problem for the configured number of cycles. */
+    VERIFIED("verified"),
     /** Seen again after a reported fix. */
-    REOPENED("reopened"),
-    /** Quiet for the whole quiet period; not proof, since many devices clean up on their own. */
-    RESOLVED_UNVERIFIED("resolved-unverified");
+    REINFECTED("reinfected"),
+    /**
+     * Quiet for the whole quiet period without a verified fix; not proof, since many devices clean
+     * up on their own (counted apart as natural remediation).
+     */
+    CLOSED_UNVERIFIED("closed-unverified");
 
     private final String code;
 
@@ -26,7 +33,7 @@ public enum CaseState {
 
     /** Whether the case still needs work. */
     public boolean isOpen() {
-        return this != RESOLVED_UNVERIFIED;
+        return this != CLOSED_UNVERIFIED && this != VERIFIED;
     }
 
     /** The state with this code. */

@@ -20,4 +20,14 @@ public enum Measure {
     public String code() {
         return code;
     }
+
+    /** The measure with this code, empty when there is none. */
+    public static java.util.Optional<Measure> fromCode(String code) {
+        for (Measure m : values()) {
+            if (m.code.equals(code)) {
+                return java.util.Optional.of(m);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

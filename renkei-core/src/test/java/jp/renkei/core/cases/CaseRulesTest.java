@@ -14,7 +14,7 @@ class CaseRulesTest {
     @Test
     void aSightingAfterTheReportedFixReopensTheCase() {
         assertThat(CaseRules.onObservation(CaseState.FIXED_REPORTED, Optional.of(FIX_REPORTED),
-                FIX_REPORTED.plusSeconds(1))).isEqualTo(CaseState.REOPENED);
+                FIX_REPORTED.plusSeconds(1))).isEqualTo(CaseState.REINFECTED);
     }
 
     @Test
@@ -27,7 +27,7 @@ class CaseRulesTest {
 
     @Test
     void observationsLeaveOtherStatesAsTheyAre() {
-        for (CaseState state : new CaseState[] {CaseState.OPEN, CaseState.NOTIFIED, CaseState.REOPENED}) {
+        for (CaseState state : new CaseState[] {CaseState.OPEN, CaseState.NOTIFIED, CaseState.REINFECTED}) {
             assertThat(CaseRules.onObservation(state, Optional.of(FIX_REPORTED), FIX_REPORTED.plusSeconds(60)))
                     .isEqualTo(state);
         }
@@ -45,9 +45,9 @@ class CaseRulesTest {
 
     @Test
     void onlyAnUnverifiedResolutionCountsAsClosedAndCodesAreStable() {
-        assertThat(CaseState.values()).filteredOn(s -> !s.isOpen()).containsExactly(CaseState.RESOLVED_UNVERIFIED);
+        assertThat(CaseState.values()).filteredOn(s -> !s.isOpen()).containsExactly(CaseState.CLOSED_UNVERIFIED);
         assertThat(CaseState.FIXED_REPORTED.code()).isEqualTo("fixed-reported");
-        assertThat(CaseState.RESOLVED_UNVERIFIED.code()).isEqualTo("resolved-unverified");
-        assertThat(CaseState.fromCode("reopened")).isEqualTo(CaseState.REOPENED);
+        assertThat(CaseState.CLOSED_UNVERIFIED.code()).isEqualTo("closed-unverified");
+        assertThat(CaseState.fromCode("reinfected")).isEqualTo(CaseState.REINFECTED);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jp.renkei.core.cases.CaseState;
+import jp.renkei.core.escalation.Channel;
 import jp.renkei.core.intake.ProblemKind;
 
 /**
@@ -54,6 +55,22 @@ public interface CaseManagement {
     void markNotified(long organisationId, long caseId, String detail);
 
     /**
+     * As {@link #markNotified(long, long, String)}, recording the channel on the timeline entry so
+     * effectiveness can be measured per channel.
+     */
+    void markNotified(long organisationId, long caseId, Channel channel, String detail);
+
+    /**
+     * The subscriber confirmed they read a notice ({@code via} e.g. "portal" or "walled-garden"):
+     * stores {@code acknowledged_at} the first time, records {@code acknowledged} and moves an open,
+     * notified or reinfected case to {@code acknowledged}; later states are kept. Escalation stops.
+     *
+     * @return the case after the change
+     * @throws CaseNotFoundException when the case is not the organisation's
+     */
+    SubscriberCase acknowledge(long organisationId, long caseId, Instant at, String via);
+
+    /**
      * The subscriber says the device is fixed (from the portal): stores the instant as
      * {@code fix_reported_at}, records {@code fix-reported} and moves an open, notified or reopened
      * case to {@code fixed-reported}. A case already in {@code fixed-reported} is left as it is, so
@@ -68,7 +85,7 @@ public interface CaseManagement {
     /**
      * Closes, across all organisations, every case whose device has not been seen for the quiet
      * period ({@code renkei.cases.quiet-period}) before {@code now}: state
-     * {@code resolved-unverified}, {@code closed_at = now} and a timeline entry. Silence is not proof
+     * {@code closed-unverified}, {@code closed_at = now} and a timeline entry. Silence is not proof
      * of a fix, hence "unverified"; a new observation afterwards opens a new case.
      *
      * @return how many cases were closed

@@ -8,5 +8,5 @@
  * ({@link jp.renkei.server.notify.OutboundMail}) gives any other module's mail the same guarantees.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notify",
-        allowedDependencies = { "cases", "portal", "subscribers", "platform" })
+        allowedDependencies = { "cases", "portal", "subscribers", "remediation", "platform" })
 package jp.renkei.server.notify;

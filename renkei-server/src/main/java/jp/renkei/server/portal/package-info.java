@@ -5,5 +5,5 @@
  * Codes are issued by {@link jp.renkei.server.portal.PortalAccess}; only their hashes are stored.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal",
-        allowedDependencies = { "cases", "platform" })
+        allowedDependencies = { "cases", "quarantine", "remediation", "subscribers", "intake", "attribution", "platform" })
 package jp.renkei.server.portal;

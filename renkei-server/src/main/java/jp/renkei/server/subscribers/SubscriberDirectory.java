@@ -3,6 +3,7 @@ package jp.renkei.server.subscribers;
 import java.util.Optional;
 
 import jp.renkei.core.Language;
+import jp.renkei.core.escalation.Contacts;
 import jp.renkei.server.platform.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,6 +67,22 @@ public class SubscriberDirectory {
                 .params(organisationId, subscriberId)
                 .query((rs, i) -> new Subscriber(rs.getString("subscriber_id"), rs.getString("name"),
                         rs.getString("email"), rs.getString("phone"), Language.fromCode(rs.getString("language"))))
+                .optional();
+    }
+
+    /**
+     * Where the subscriber can be reached (e-mail, phone, LINE user id, postal address). An identity
+     * read like {@link #find}, audited the same way.
+     */
+    @Transactional
+    public Optional<Contacts> contacts(long organisationId, String subscriberId, String actor, String purpose) {
+        audit.record(organisationId, actor, "subscriber-identity-read", subscriberId, purpose);
+        return jdbc.sql("""
+                select email, phone, line_user_id, postal_address from subscriber
+                where organisation_id = ? and subscriber_id = ?""")
+                .params(organisationId, subscriberId)
+                .query((rs, i) -> new Contacts(Optional.of(rs.getString("email")), Optional.of(rs.getString("phone")),
+                        Optional.of(rs.getString("line_user_id")), Optional.of(rs.getString("postal_address"))))
                 .optional();
     }
 

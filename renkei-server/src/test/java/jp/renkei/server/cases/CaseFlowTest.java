@@ -122,8 +122,8 @@ class CaseFlowTest {
         sightings.record(org, Sighting.of("S-FIX", INFECTED, fixedAt.plus(Duration.ofHours(3)), "203.0.113.41"));
         SubscriberCase reopened = single("S-FIX");
         assertThat(reopened.id()).isEqualTo(id);
-        assertThat(reopened.state()).isEqualTo(CaseState.REOPENED);
-        assertThat(cases.timeline(org, id)).extracting(CaseEvent::kind).contains("fix-reported", "reopened");
+        assertThat(reopened.state()).isEqualTo(CaseState.REINFECTED);
+        assertThat(cases.timeline(org, id)).extracting(CaseEvent::kind).contains("fix-reported", "reinfected");
     }
 
     @Test
@@ -137,13 +137,13 @@ class CaseFlowTest {
 
         cases.closeQuietCases(longAgo.plus(Duration.ofDays(30)));
         SubscriberCase closed = cases.find(org, id).orElseThrow();
-        assertThat(closed.state()).isEqualTo(CaseState.RESOLVED_UNVERIFIED);
+        assertThat(closed.state()).isEqualTo(CaseState.CLOSED_UNVERIFIED);
         assertThat(closed.closedAt()).contains(longAgo.plus(Duration.ofDays(30)));
-        assertThat(cases.timeline(org, id)).extracting(CaseEvent::kind).contains("resolved-unverified");
+        assertThat(cases.timeline(org, id)).extracting(CaseEvent::kind).contains("closed-unverified");
 
         sightings.record(org, Sighting.of("S-QUIET", EXPOSED_TELNET, now.minus(Duration.ofHours(1)), "203.0.113.51"));
         assertThat(casesOf("S-QUIET")).extracting(SubscriberCase::state)
-                .containsExactlyInAnyOrder(CaseState.RESOLVED_UNVERIFIED, CaseState.OPEN);
+                .containsExactlyInAnyOrder(CaseState.CLOSED_UNVERIFIED, CaseState.OPEN);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import jp.renkei.core.cases.CaseRules;
 import jp.renkei.core.cases.CaseState;
+import jp.renkei.core.escalation.Channel;
 import jp.renkei.core.intake.ProblemKind;
 import jp.renkei.server.cases.CaseDevice;
 import jp.renkei.server.cases.CaseEvent;
@@ -96,7 +97,7 @@ class CaseStore implements CaseManagement {
         }
         jdbc.sql("""
                 select kind, count(*) as n from subscriber_case
-                where organisation_id = ? and state <> 'resolved-unverified' group by kind""")
+                where organisation_id = ? and state not in ('closed-unverified', 'verified') group by kind""")
                 .param(organisationId)
                 .query((rs, i) -> counts.put(ProblemKind.fromCode(rs.getString("kind")), rs.getLong("n")))
                 .list();
@@ -168,6 +169,34 @@ class CaseStore implements CaseManagement {
 
     @Override
     @Transactional
+    public void markNotified(long organisationId, long caseId, Channel channel, String detail) {
+        requireCase(organisationId, caseId);
+        jdbc.sql("update subscriber_case set state = 'notified' where organisation_id = ? and id = ? and state = 'open'")
+                .params(organisationId, caseId)
+                .update();
+        jdbc.sql("insert into case_event (organisation_id, case_id, kind, detail, channel) values (?, ?, ?, ?, ?)")
+                .params(organisationId, caseId, "notice-sent", detail, channel.code())
+                .update();
+    }
+
+    @Override
+    @Transactional
+    public SubscriberCase acknowledge(long organisationId, long caseId, Instant at, String via) {
+        SubscriberCase current = lockCase(organisationId, caseId);
+        boolean climbs = current.state() == CaseState.OPEN || current.state() == CaseState.NOTIFIED
+                || current.state() == CaseState.REINFECTED;
+        jdbc.sql("""
+                update subscriber_case set state = ?, acknowledged_at = coalesce(acknowledged_at, ?)
+                where organisation_id = ? and id = ?""")
+                .params(climbs ? CaseState.ACKNOWLEDGED.code() : current.state().code(), Timestamp.from(at),
+                        organisationId, caseId)
+                .update();
+        event(organisationId, caseId, "acknowledged", "by the subscriber (" + via + ")");
+        return find(organisationId, caseId).orElseThrow();
+    }
+
+    @Override
+    @Transactional
     public SubscriberCase reportFixed(long organisationId, long caseId, Instant at) {
         SubscriberCase current = lockCase(organisationId, caseId);
         if (current.state() == CaseState.FIXED_REPORTED) {
@@ -189,7 +218,7 @@ class CaseStore implements CaseManagement {
         record Candidate(long id, long organisationId, Instant lastSeen) {}
         List<Candidate> quiet = jdbc.sql("""
                 select id, organisation_id, last_seen from subscriber_case
-                where state <> 'resolved-unverified' and last_seen <= ?
+                where state not in ('closed-unverified', 'verified') and last_seen <= ?
                 for update skip locked""")
                 .param(Timestamp.from(cutoff))
                 .query((rs, i) -> new Candidate(rs.getLong("id"), rs.getLong("organisation_id"),
@@ -201,11 +230,11 @@ class CaseStore implements CaseManagement {
                 continue;
             }
             jdbc.sql("""
-                    update subscriber_case set state = 'resolved-unverified', closed_at = ?
+                    update subscriber_case set state = 'closed-unverified', closed_at = ?
                     where organisation_id = ? and id = ?""")
                     .params(Timestamp.from(now), c.organisationId(), c.id())
                     .update();
-            event(c.organisationId(), c.id(), CaseState.RESOLVED_UNVERIFIED.code(),
+            event(c.organisationId(), c.id(), CaseState.CLOSED_UNVERIFIED.code(),
                     "not seen since " + c.lastSeen() + " (quiet period " + quietPeriod + ")");
             closed.add(c);
         }

@@ -58,7 +58,7 @@ class ObservationsToCases {
                 insert into subscriber_case (organisation_id, subscriber_id, kind, state, first_seen, last_seen,
                     observation_count)
                 values (?, ?, ?, 'open', ?, ?, ?)
-                on conflict (organisation_id, subscriber_id, kind) where state <> 'resolved-unverified' do nothing
+                on conflict (organisation_id, subscriber_id, kind) where state <> 'closed-unverified' do nothing
                 returning id""")
                 .params(org, key.subscriberId(), key.kind().code(), Timestamp.from(first.sourceTime()),
                         Timestamp.from(last.sourceTime()), sightings.size())
@@ -78,7 +78,7 @@ class ObservationsToCases {
             RecordedObservation last) {
         SubscriberCase current = jdbc.sql("select " + CaseStore.CASE_COLUMNS + """
                  from subscriber_case
-                where organisation_id = ? and subscriber_id = ? and kind = ? and state <> 'resolved-unverified'
+                where organisation_id = ? and subscriber_id = ? and kind = ? and state <> 'closed-unverified'
                 for update""")
                 .params(org, key.subscriberId(), key.kind().code())
                 .query(CaseStore::subscriberCase)

@@ -25,7 +25,7 @@ class QuietCaseSweep {
     void sweep() {
         int closed = cases.closeQuietCases(Instant.now(clock));
         if (closed > 0) {
-            log.info("Closed {} quiet case(s) as resolved-unverified", closed);
+            log.info("Closed {} quiet case(s) as closed-unverified", closed);
         }
     }
 }

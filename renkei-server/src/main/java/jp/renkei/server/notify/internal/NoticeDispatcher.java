@@ -83,7 +83,8 @@ class NoticeDispatcher implements NoticeDispatch {
             return false;
         }
         outbox.markSent(n);
-        cases.markNotified(n.organisationId(), n.caseId(), "email first-notice (" + n.language() + ")");
+        cases.markNotified(n.organisationId(), n.caseId(), jp.renkei.core.escalation.Channel.EMAIL,
+                "email (" + n.language() + ")");
         return true;
     }
 

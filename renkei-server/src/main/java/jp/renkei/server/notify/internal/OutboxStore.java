@@ -33,24 +33,37 @@ class OutboxStore {
 
     /** Stores a composed notice as pending; empty when the case already has its first notice. */
     Optional<Long> insertPending(long organisationId, long caseId, String recipient, ComposedNotice notice) {
-        return insert(organisationId, caseId, recipient, notice, "pending", null);
+        return insert(organisationId, caseId, CHANNEL, FIRST_NOTICE, recipient, notice, "pending", null);
     }
 
     /** Stores a notice that cannot be sent on this channel, with the reason. */
     Optional<Long> insertFailed(long organisationId, long caseId, String recipient, ComposedNotice notice,
             String reason) {
-        return insert(organisationId, caseId, recipient, notice, "failed", reason);
+        return insert(organisationId, caseId, CHANNEL, FIRST_NOTICE, recipient, notice, "failed", reason);
     }
 
-    private Optional<Long> insert(long organisationId, long caseId, String recipient, ComposedNotice notice,
-            String state, String error) {
+    boolean exists(long organisationId, long caseId, String channel, String purpose) {
+        return jdbc.sql("""
+                select exists (select 1 from notice where organisation_id = ? and case_id = ?
+                    and channel = ? and purpose = ?)""")
+                .params(organisationId, caseId, channel, purpose)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * Stores a composed notice for a ladder step ({@code purpose}) in state {@code pending} or
+     * {@code failed} (with the reason); empty when the case already has a notice for it.
+     */
+    Optional<Long> insert(long organisationId, long caseId, String channel, String purpose, String recipient,
+            ComposedNotice notice, String state, String error) {
         return jdbc.sql("""
                 insert into notice (organisation_id, case_id, channel, purpose, recipient, language, subject, body,
                     state, last_error)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (case_id, channel, purpose) do nothing
                 returning id""")
-                .params(organisationId, caseId, CHANNEL, FIRST_NOTICE, recipient, notice.language().code(),
+                .params(organisationId, caseId, channel, purpose, recipient, notice.language().code(),
                         notice.subject(), notice.body(), state, error)
                 .query(Long.class)
                 .optional();
