@@ -73,6 +73,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/settings/users/**").hasRole(ADMIN)
                         .requestMatchers("/audit/**").hasRole(AUDITOR)
                         .requestMatchers("/settings/nas/**").hasAnyRole(ADMIN, OPERATOR)
+                        // portal: the ISP's remediation steps are edited (and read) by administrators and operators.
+                        .requestMatchers("/remediation", "/remediation/**").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers("/settings/users/**").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/settings/tokens/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ADMIN, OPERATOR, AUDITOR)
