@@ -94,6 +94,11 @@ class RoleMatrixTest {
             AUDITOR,       GET,  /audit,             200
             AUDITOR,       POST, /settings/tokens,   302
             AUDITOR,       POST, /imports/subscribers, 403
+            ADMINISTRATOR, GET,  /remediation,       200
+            OPERATOR,      GET,  /remediation/new,   200
+            AUDITOR,       GET,  /remediation,       403
+            OPERATOR,      POST, /remediation,       400
+            AUDITOR,       POST, /remediation,       403
             """)
     void webEnforcesRoles(Role role, String method, String path, int expected) {
         Tenants.Member member = members.get(role);
