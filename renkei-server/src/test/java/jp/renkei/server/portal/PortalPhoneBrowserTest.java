@@ -96,6 +96,7 @@ class PortalPhoneBrowserTest {
                                 .join(', ')"""))
                     .isLessThanOrEqualTo(390L);
 
+            screenshot(phone, "portal-phone-steps.png");
             phone.findElement(By.id("step-done-1")).click();
             wait.until(ExpectedConditions.attributeToBe(By.id("step-1"), "data-done", "true"));
             assertThat(phone.findElements(By.id("step-done-1"))).isEmpty();
@@ -114,6 +115,7 @@ class PortalPhoneBrowserTest {
             wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-state", "fixed-reported"));
             assertThat(phone.findElement(By.id("thanks")).isDisplayed()).isTrue();
             assertThat(phone.findElements(By.id("fixed"))).isEmpty();
+            screenshot(phone, "portal-phone-fixed.png");
         } finally {
             phone.quit();
         }
@@ -123,5 +125,15 @@ class PortalPhoneBrowserTest {
                 .contains("acknowledged", "step-done", "consent", "fix-reported");
         assertThat(consents.current(org, subscriber).orElseThrow().level()).isEqualTo(ConsentLevel.QUARANTINE_ALLOWED);
         assertThat(preferences.preferences(org, subscriber).channels()).containsExactly(Channel.LINE);
+    }
+
+    /** Keeps what the phone showed in target/screenshots, for a reviewer's eyes. */
+    private static void screenshot(ChromeDriver phone, String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.write(dir.resolve(name), phone.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
