@@ -84,8 +84,10 @@ public class ChannelSettingsStore {
         if (s.smsConfigured() && !s.smsMethod().equals("GET") && !s.smsBodyTemplate().contains("{text}")) {
             throw new IllegalArgumentException("smsBodyTemplate: must contain {text}, where the message goes");
         }
-        if (s.smsConfigured() && !s.smsBodyTemplate().contains("{to}") && !s.smsUrl().contains("{to}")) {
-            throw new IllegalArgumentException("smsBodyTemplate: must contain {to} (or the URL must), the phone number");
+        String where = s.smsBodyTemplate() + s.smsUrl();
+        if (s.smsConfigured() && !where.contains("{to}") && !where.contains("{to_e164}")) {
+            throw new IllegalArgumentException(
+                    "smsBodyTemplate: must contain {to} or {to_e164} (or the URL must), the phone number");
         }
         for (String line : s.smsHeaders().split("\\R")) {
             if (!line.isBlank() && line.indexOf(':') <= 0) {
@@ -98,7 +100,7 @@ public class ChannelSettingsStore {
 
     private static void httpUrl(String field, String value) {
         try {
-            URI uri = new URI(value.replace("{to}", "x").replace("{text}", "x").replace("{reference}", "x"));
+            URI uri = new URI(value.replaceAll("\\{(to|to_e164|text|reference)}", "x"));
             if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new IllegalArgumentException(field + ": '" + value + "' is not an http(s) address");
             }
