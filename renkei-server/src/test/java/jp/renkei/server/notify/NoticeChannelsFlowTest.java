@@ -123,6 +123,10 @@ class NoticeChannelsFlowTest {
                     "lineAccessToken", "line-channel-token-abcdefWXYZ", "letterSender", ""));
             String page = admin.get("/notify/channels").body();
             assertThat(page).contains("••••WXYZ").doesNotContain("line-channel-token-abcdefWXYZ");
+            assertThat(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class).sql("""
+                    select detail from audit_event where organisation_id = ? and action = 'notify-channel-settings-changed'""")
+                    .param(isp.org()).query(String.class).list())
+                    .singleElement().satisfies(d -> assertThat(d).contains("token set").doesNotContain("abcdefWXYZ"));
 
             long noticeId = ((NoticeRequestOutcome.Queued) isp.queue(caseId, Channel.LINE)).noticeId();
             await().atMost(Duration.ofSeconds(20)).until(() -> line.requests().size() == 1);

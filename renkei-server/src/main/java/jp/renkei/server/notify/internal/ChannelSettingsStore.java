@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 
+import jp.renkei.server.platform.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,10 +20,12 @@ public class ChannelSettingsStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditLog audit;
 
-    ChannelSettingsStore(JdbcClient jdbc, Clock clock) {
+    ChannelSettingsStore(JdbcClient jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The organisation's settings; {@link ChannelSettings#none()} when it saved none. */
@@ -71,6 +74,8 @@ public class ChannelSettingsStore {
                         s.smsContentType(), s.lineBaseUrl(), s.lineAccessToken(), s.letterSender(), actor,
                         Timestamp.from(clock.instant()))
                 .update();
+        // Who pointed the ISP's notices at which gateway; the record's text never holds the secrets.
+        audit.record(organisationId, actor, "notify-channel-settings-changed", "channels", s.toString());
         return s;
     }
 
