@@ -19,6 +19,9 @@ public final class SubscriberCsvReader extends LookaheadReader<SubscriberRecord>
     // Deliberately loose: the mail server is the real judge, this only catches obvious typos.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+    // LINE's user ids for a provider: "U" and 32 hexadecimal digits.
+    private static final Pattern LINE_USER_ID = Pattern.compile("U[0-9a-f]{32}");
+
     private final CsvTable table;
     private final int id;
     private final int name;
@@ -69,8 +72,12 @@ public final class SubscriberCsvReader extends LookaheadReader<SubscriberRecord>
         } catch (IllegalArgumentException e) {
             return new Parsed.Rejected<>(line, "language '" + lang + "' is not ja or en");
         }
+        String lineId = optional(r, lineUserId);
+        if (!lineId.isEmpty() && !LINE_USER_ID.matcher(lineId).matches()) {
+            return new Parsed.Rejected<>(line, "line_user_id '" + lineId + "' is not a LINE user id (U and 32 hex digits)");
+        }
         return new Parsed.Row<>(line, new SubscriberRecord(subscriberId, r.getField(name).strip(), mail,
-                r.getField(phone).strip(), parsedLanguage, optional(r, lineUserId), optional(r, postalAddress)));
+                r.getField(phone).strip(), parsedLanguage, lineId, optional(r, postalAddress)));
     }
 
     // A postal address may span lines in the cell; it is printed as written.

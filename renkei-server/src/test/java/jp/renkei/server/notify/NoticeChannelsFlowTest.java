@@ -112,6 +112,30 @@ class NoticeChannelsFlowTest {
     }
 
     @Test
+    void anSmsTheGatewayRefusesWithA4xxFailsAtOnceWithTheGatewaysAnswer() throws Exception {
+        ChannelFixture isp = new ChannelFixture(context, port);
+        isp.subscribers("SMS-2,田中 直子,naoko@example.jp,03-0000-0000,ja,,\n");
+        long caseId = isp.openCase("SMS-2", "203.0.113.14");
+        try (FakeGateway gateway = new FakeGateway().answering(400)) {
+            signedIn(isp).post("/notify/channels", Map.of("smsUrl", gateway.url() + "/send?to={to}", "smsMethod", "POST",
+                    "smsHeaders", "", "smsContentType", "application/x-www-form-urlencoded",
+                    "smsBodyTemplate", "message={text}&id={reference}", "lineBaseUrl", "", "lineAccessToken", "",
+                    "letterSender", ""));
+            isp.queue(caseId, Channel.SMS);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> isp.notice(caseId, Channel.SMS).state().equals("failed"));
+            CaseNotice failed = isp.notice(caseId, Channel.SMS);
+            assertThat(failed.attempts()).isEqualTo(1);
+            assertThat(failed.lastError()).hasValue("HTTP 400: {\"error\":\"status 400\"}");
+            FakeGateway.Request request = gateway.requests().get(0);
+            assertThat(request.query()).isEqualTo("to=0300000000");
+            assertThat(java.net.URLDecoder.decode(request.body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .startsWith("message=【Channels ISP").contains("&id=renkei-notice-" + isp.org() + "-");
+        }
+        assertThat(isp.notifiedChannels(caseId)).doesNotContain("sms");
+    }
+
+    @Test
     void aLinePushCarriesTheTokenTheJsonAndARetryKeyThatStaysTheSameAcrossRetries() throws Exception {
         ChannelFixture isp = new ChannelFixture(context, port);
         isp.subscribers("LINE-1,佐藤 花子,hanako@example.jp,,ja,U0123456789abcdef0123456789abcdef,\n");
