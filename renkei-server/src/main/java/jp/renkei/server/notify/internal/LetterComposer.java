@@ -20,12 +20,15 @@ final class LetterComposer {
     private LetterComposer() {
     }
 
+    /**
+     * The letter's text. Its layout is a convention {@link LetterPdf} relies on: the addressee
+     * block, a blank line, the date and sender block (set flush right), a blank line, the rest.
+     */
     static ComposedNotice letter(NoticeFacts f, String postalAddress, String sender, LocalDate today) {
         StringBuilder b = new StringBuilder();
-        b.append(postalAddress.strip()).append("\n");
         if (f.japanese()) {
-            b.append(f.subscriberName()).append(" 様\n\n");
-            b.append(JA_DATE.format(today)).append("\n").append(sender.strip()).append("\n\n");
+            b.append(block(postalAddress)).append("\n").append(f.subscriberName()).append(" 様\n\n");
+            b.append(JA_DATE.format(today)).append("\n").append(block(sender)).append("\n\n");
             b.append("お使いの機器のセキュリティに関する重要なお知らせ\n\n");
             b.append("拝啓　平素は").append(f.isp()).append("をご利用いただき、誠にありがとうございます。\n");
             b.append("お客さまの回線につながっている機器について、セキュリティ上の問題を確認いたしましたので、ご案内申し上げます。\n\n");
@@ -44,8 +47,8 @@ final class LetterComposer {
             b.append("※ ").append(f.isp()).append("がお電話やメールでパスワードやカード番号をお尋ねすることはありません。\n\n");
             b.append("敬具\n");
         } else {
-            b.append(f.subscriberName()).append("\n\n");
-            b.append(EN_DATE.format(today)).append("\n").append(sender.strip()).append("\n\n");
+            b.append(f.subscriberName()).append("\n").append(block(postalAddress)).append("\n\n");
+            b.append(EN_DATE.format(today)).append("\n").append(block(sender)).append("\n\n");
             b.append("Important notice about the security of your device\n\n");
             b.append("Dear ").append(f.subscriberName()).append(",\n\n");
             b.append("Thank you for choosing ").append(f.isp())
@@ -67,5 +70,10 @@ final class LetterComposer {
         }
         String subject = f.japanese() ? "お使いの機器のセキュリティに関する重要なお知らせ" : "Important notice about the security of your device";
         return new ComposedNotice(f.language(), subject, b.toString());
+    }
+
+    // Blank lines inside an address would break the block layout.
+    private static String block(String lines) {
+        return lines.strip().replaceAll("\\s*\\R\\s*(\\R\\s*)*", "\n");
     }
 }

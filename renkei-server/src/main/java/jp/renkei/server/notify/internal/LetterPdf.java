@@ -69,15 +69,21 @@ final class LetterPdf {
             lines = wrap(font, size, width, text);
         }
         try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-            content.beginText();
             content.setFont(font, size);
-            content.setLeading(size * LEADING);
-            content.newLineAtOffset(MARGIN, PDRectangle.A4.getHeight() - MARGIN - size);
+            float y = PDRectangle.A4.getHeight() - MARGIN - size;
+            int paragraph = 0;
             for (String line : lines) {
+                if (line.isEmpty()) {
+                    paragraph++;
+                }
+                // The second block (date and sender) stands flush right, as in any formal letter.
+                float x = paragraph == 1 && !line.isEmpty() ? MARGIN + width - widthOf(font, size, line) : MARGIN;
+                content.beginText();
+                content.newLineAtOffset(x, y);
                 content.showText(line);
-                content.newLine();
+                content.endText();
+                y -= size * LEADING;
             }
-            content.endText();
         }
     }
 
