@@ -44,6 +44,10 @@ final class FakeGateway implements AutoCloseable {
             }
             byte[] answer = (status < 300 ? "{\"ok\":true}" : "{\"error\":\"status " + status + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
+            if (status == 409) {
+                // LINE's answer to a retry key it already accepted.
+                exchange.getResponseHeaders().add("x-line-accepted-request-id", "accepted-before");
+            }
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();

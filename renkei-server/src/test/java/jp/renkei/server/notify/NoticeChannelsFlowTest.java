@@ -178,6 +178,24 @@ class NoticeChannelsFlowTest {
     }
 
     @Test
+    void aLinePushLineAlreadyAcceptedUnderItsRetryKeyCountsAsSentNotAsAFailure() throws Exception {
+        ChannelFixture isp = new ChannelFixture(context, port);
+        isp.subscribers("LINE-2,Alex Smith,alex@example.jp,,en,Ufedcba9876543210fedcba9876543210,\n");
+        long caseId = isp.openCase("LINE-2", "203.0.113.15");
+        try (FakeGateway line = new FakeGateway().answering(409)) {
+            signedIn(isp).post("/notify/channels", Map.of("smsUrl", "", "smsMethod", "POST", "smsHeaders", "",
+                    "smsContentType", "application/json", "smsBodyTemplate", "", "lineBaseUrl", line.url(),
+                    "lineAccessToken", "another-line-token-0000", "letterSender", ""));
+            isp.queue(caseId, Channel.LINE);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> isp.notice(caseId, Channel.LINE).state().equals("sent"));
+            assertThat(line.requests()).hasSize(1);
+            assertThat(line.requests().get(0).body()).contains("Dear Alex Smith");
+        }
+        assertThat(isp.notifiedChannels(caseId)).containsOnlyOnce("line");
+    }
+
+    @Test
     void anEmailAskedForByTheLadderGoesThroughSmtpOnceAndMarksTheCaseNotifiedByEmail() throws Exception {
         ChannelFixture isp = new ChannelFixture(context, port);
         String address = "mail-" + UUID.randomUUID().toString().substring(0, 8) + "@example.jp";
