@@ -106,7 +106,7 @@ class NoticeComposer {
     NoticeFacts facts(long organisationId, Language language, String isp, String subscriberName, SubscriberCase c,
             Optional<CaseDevice> device, AccessCode code) {
         DeviceDescription description = device
-                .map(d -> new DeviceDescription(d.vendor(), d.model(), Optional.<String>empty()))
+                .map(d -> new DeviceDescription(d.vendor(), d.model(), d.firmware()))
                 .orElse(DeviceDescription.unknown());
         Guidance guidance = remediation.guidance(organisationId, c.kind(), device.flatMap(CaseDevice::malwareFamily),
                 description, language);

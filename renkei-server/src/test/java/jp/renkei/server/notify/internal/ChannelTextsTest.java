@@ -80,7 +80,7 @@ class ChannelTextsTest {
         SubscriberCase c = new SubscriberCase(7, "S-1", kind, CaseState.OPEN, seen, seen, 1, Optional.empty(), seen,
                 Optional.empty());
         CaseDevice device = new CaseDevice("203.0.113.5", Optional.of(23), Optional.of("ExampleCam"),
-                Optional.of("EC-200"), Optional.empty(), seen);
+                Optional.of("EC-200"), Optional.empty(), seen, Optional.empty());
         String name = language == Language.JA ? "佐藤 花子" : "Alex Smith";
         return new NoticeFacts(language, isp, name, c, Optional.of(device), code,
                 RemediationGuide.forProblem(kind, language), PORTAL, ZoneId.of("Asia/Tokyo"));
