@@ -105,6 +105,20 @@ public class Quarantines {
         return new QuarantineRelease.Released(active.get(), selfReleaseLimit - used - 1);
     }
 
+    /**
+     * The subscriber pressed "release" on the walled-garden page: {@link #releaseBySubscriber} and,
+     * when released, the case acknowledged ({@code via walled-garden}), in one transaction.
+     */
+    @Transactional
+    public QuarantineRelease releaseFromGarden(long organisationId, String subscriberId, Instant now) {
+        Optional<Quarantine> q = activeQuarantine(organisationId, subscriberId);
+        QuarantineRelease result = releaseBySubscriber(organisationId, subscriberId, now);
+        if (result instanceof QuarantineRelease.Released && q.isPresent()) {
+            cases.acknowledge(organisationId, q.get().caseId(), now, "walled-garden");
+        }
+        return result;
+    }
+
     /** The active quarantine of the subscriber's line, if any. */
     public Optional<Long> active(long organisationId, String subscriberId) {
         return jdbc.sql("select id from quarantine where organisation_id = ? and subscriber_id = ? and state = 'active'")
