@@ -94,6 +94,15 @@ class RoleMatrixTest {
             AUDITOR,       GET,  /audit,             200
             AUDITOR,       POST, /settings/tokens,   302
             AUDITOR,       POST, /imports/subscribers, 403
+            AUDITOR,       GET,  /quarantines,       200
+            AUDITOR,       GET,  /settings/garden,   200
+            ADMINISTRATOR, POST, /settings/garden,   302
+            OPERATOR,      POST, /settings/garden,   403
+            AUDITOR,       POST, /settings/garden/allow, 403
+            AUDITOR,       GET,  /settings/quarantine-policy, 200
+            ADMINISTRATOR, POST, /settings/quarantine-policy, 302
+            OPERATOR,      POST, /settings/quarantine-policy, 403
+            AUDITOR,       POST, /settings/quarantine-policy/retire, 403
             """)
     void webEnforcesRoles(Role role, String method, String path, int expected) {
         Tenants.Member member = members.get(role);

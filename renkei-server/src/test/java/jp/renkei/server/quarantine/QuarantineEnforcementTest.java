@@ -1,0 +1,352 @@
+package jp.renkei.server.quarantine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jp.renkei.core.PeerProcess;
+import jp.renkei.core.quarantine.ConsentLevel;
+import jp.renkei.core.quarantine.GardenAnswer;
+import jp.renkei.core.quarantine.ResponsePolicyZones;
+import jp.renkei.core.radius.SubscriberAttribute;
+import jp.renkei.server.attribution.NasClients;
+import jp.renkei.server.platform.Accounts;
+import jp.renkei.server.platform.Role;
+import jp.renkei.server.quarantine.GardenFixtures.Line;
+import jp.renkei.server.quarantine.internal.EnforcementAction;
+import jp.renkei.server.quarantine.internal.EnforcementLedger;
+import jp.renkei.server.testing.Browser;
+import jp.renkei.server.testing.RenkeiTest;
+import jp.renkei.server.testing.Tenants;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Enforcement against real peers, configured through the administrator's page: the server writes
+ * the response-policy zones into the directory a real BIND {@code named} on loopback loads them
+ * from and reloads it with {@code rndc} ({@code dig -b 127.0.0.x} is the subscriber's resolver), and
+ * sends CoA and Disconnect-Requests to a real FreeRADIUS acting as the NAS of the session.
+ */
+@RenkeiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QuarantineEnforcementTest {
+
+    static final String GARDEN = "192.0.2.80";
+    static final String SECRET = "renkei-coa-secret";
+    static final Path RPZ;
+
+    static {
+        try {
+            RPZ = Files.createTempDirectory("renkei-server-rpz-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void enforcement(DynamicPropertyRegistry registry) {
+        registry.add("renkei.garden.rpz.directory", RPZ::toString);
+        registry.add("renkei.quarantine.enforcement-retry", () -> "PT1S");
+        registry.add("renkei.quarantine.enforcement-poll", () -> "PT1S");
+        registry.add("renkei.quarantine.coa-timeout", () -> "PT1S");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    Quarantines quarantines;
+    @Autowired
+    EnforcementLedger ledger;
+
+    Tenants.Member admin;
+    Browser adminPages;
+    GardenFixtures fixtures;
+    PeerProcess named;
+    PeerProcess freeradius;
+    Path radiusDir;
+    int dnsPort;
+    int coaPort;
+
+    @BeforeAll
+    void peersAndSettings() throws Exception {
+        admin = new Tenants(accounts).newIsp("Enforcing ISP", Role.ADMINISTRATOR);
+        fixtures = new GardenFixtures(context, port);
+        startNamed(admin.organisationId());
+        startFreeRadius();
+        context.getBean(NasClients.class).put(admin.organisationId(), admin.username(), "127.0.0.1", "bras-1", SECRET,
+                SubscriberAttribute.USER_NAME);
+        adminPages = new Browser(port);
+        adminPages.signIn(admin.username(), admin.password());
+        adminPages.get("/settings/garden");
+        Browser.Page saved = adminPages.post("/settings/garden", Map.ofEntries(Map.entry("radiusAction", "coa"),
+                Map.entry("coaPort", Integer.toString(coaPort)), Map.entry("filterId", "renkei-quarantine"),
+                Map.entry("vendorAttributes", "9:1=subscriber:service-name=walled-garden"),
+                Map.entry("rpzEnabled", "true"), Map.entry("gardenIpv4", GARDEN),
+                Map.entry("reloadCommand", String.join("\n", PeerProcess.program("rndc", "bind9"), "-c",
+                        RPZ.resolve("rndc.conf").toString(), "reload"))));
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(adminPages.get("/settings/garden").body()).doesNotContain("id=\"error\"").contains("renkei-quarantine");
+    }
+
+    void startNamed(long org) throws Exception {
+        dnsPort = PeerProcess.freePort();
+        int control = PeerProcess.freePort();
+        String secret = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+        String key = "key \"renkei-test\" { algorithm hmac-sha256; secret \"" + secret + "\"; };\n";
+        Files.writeString(RPZ.resolve("rndc.conf"), key + "options { default-key \"renkei-test\"; default-server 127.0.0.1;"
+                + " default-port " + control + "; };\n");
+        Files.writeString(RPZ.resolve("example.test.zone"), """
+                $TTL 60
+                @ IN SOA ns.example.test. hostmaster.example.test. 1 60 60 600 60
+                @ IN NS ns.example.test.
+                ns IN A 127.0.0.1
+                www IN A 192.0.2.10
+                vendor IN A 192.0.2.19
+                firmware.vendor IN A 192.0.2.20
+                dl.firmware.vendor IN A 192.0.2.21
+                """);
+        // What an operator installs once: empty policy zones, which Renkei then rewrites.
+        ResponsePolicyZones zones = ResponsePolicyZones.standard(new GardenAnswer.Addresses(Optional.of(GARDEN), Optional.empty()));
+        Files.writeString(RPZ.resolve(org + "-allow.zone"), zones.allowZoneText(1, List.of()));
+        Files.writeString(RPZ.resolve(org + "-quarantine.zone"), zones.quarantineZoneText(1, List.of()));
+        String statement = zones.responsePolicyStatement();
+        Files.writeString(RPZ.resolve("named.conf"), key
+                + "controls { inet 127.0.0.1 port " + control + " allow { 127.0.0.1; } keys { \"renkei-test\"; }; };\n"
+                + "options {\n"
+                + "  directory \"" + RPZ + "\";\n"
+                + "  pid-file \"" + RPZ.resolve("named.pid") + "\";\n"
+                + "  session-keyfile \"" + RPZ.resolve("session.key") + "\";\n"
+                + "  listen-on port " + dnsPort + " { 127.0.0.1; };\n"
+                + "  listen-on-v6 { none; };\n"
+                + "  recursion no;\n"
+                + "  dnssec-validation no;\n"
+                + "  " + statement.substring(0, statement.length() - 1) + " recursive-only no qname-wait-recurse no;\n"
+                + "};\n"
+                + "zone \"example.test\" { type primary; file \"example.test.zone\"; };\n"
+                + "zone \"" + zones.allowZone() + "\" { type primary; file \"" + org + "-allow.zone\"; };\n"
+                + "zone \"" + zones.quarantineZone() + "\" { type primary; file \"" + org + "-quarantine.zone\"; };\n");
+        named = PeerProcess.start(List.of(PeerProcess.program("named", "bind9"), "-g", "-n", "1", "-c",
+                RPZ.resolve("named.conf").toString(), "-p", Integer.toString(dnsPort)), RPZ, "running", Duration.ofSeconds(30));
+        assertThat(named.awaitOutput(": reload done: success", 2, Duration.ofSeconds(30))).as(named.output()).isTrue();
+    }
+
+    void startFreeRadius() throws Exception {
+        radiusDir = Files.createTempDirectory("renkei-server-nas-");
+        coaPort = PeerProcess.freePort();
+        Files.writeString(radiusDir.resolve("radiusd.conf"), """
+                prefix = /usr
+                raddbdir = %1$s
+                confdir = ${raddbdir}
+                run_dir = ${raddbdir}
+                logdir = ${raddbdir}
+                libdir = /usr/lib/freeradius
+                pidfile = ${run_dir}/radiusd.pid
+                max_request_time = 5
+                cleanup_delay = 1
+                max_requests = 256
+                hostname_lookups = no
+                log {
+                \tdestination = stdout
+                }
+                security {
+                \tallow_core_dumps = no
+                \tmax_attributes = 200
+                \treject_delay = 0
+                \tstatus_server = no
+                }
+                proxy_requests = no
+                client renkei {
+                \tipaddr = 127.0.0.1
+                \tsecret = %2$s
+                }
+                thread pool {
+                \tstart_servers = 1
+                \tmax_servers = 2
+                \tmin_spare_servers = 1
+                \tmax_spare_servers = 2
+                }
+                modules {
+                \tdetail received {
+                \t\tfilename = ${raddbdir}/received.detail
+                \t\tescape_filenames = no
+                \t\tpermissions = 0600
+                \t\theader = "%%t"
+                \t}
+                }
+                listen {
+                \ttype = coa
+                \tipaddr = 127.0.0.1
+                \tport = %3$d
+                \tvirtual_server = nas
+                }
+                server nas {
+                \trecv-coa {
+                \t\treceived
+                \t\tok
+                \t}
+                \tsend-coa {
+                \t\tok
+                \t}
+                }
+                """.formatted(radiusDir, SECRET, coaPort));
+        freeradius = PeerProcess.start(List.of(PeerProcess.program("freeradius", "freeradius"), "-X", "-d",
+                radiusDir.toString()), radiusDir, "Ready to process requests", Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stopPeers() {
+        if (named != null) {
+            named.close();
+        }
+        if (freeradius != null) {
+            freeradius.close();
+        }
+    }
+
+    /** The answer section of dig from this source address as "TYPE data" lines, or the status when empty. */
+    List<String> dig(String source, String name) throws Exception {
+        String out = PeerProcess.run(List.of(PeerProcess.program("dig", "bind9-dnsutils"), "-p", Integer.toString(dnsPort),
+                "-b", source, "@127.0.0.1", name, "A", "+norecurse", "+tries=1", "+time=3", "+noall", "+answer",
+                "+comments"), Duration.ofSeconds(10));
+        List<String> answers = new ArrayList<>();
+        String status = "no status";
+        for (String line : out.split("\n")) {
+            if (line.contains("status: ")) {
+                status = line.replaceAll(".*status: ([A-Z]+).*", "$1");
+            } else if (!line.isBlank() && !line.startsWith(";")) {
+                String[] f = line.trim().split("\\s+", 5);
+                answers.add(f[3] + " " + f[4]);
+            }
+        }
+        return answers.isEmpty() ? List.of(status) : answers;
+    }
+
+    void awaitDig(String source, String name, String expected) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(dig(source, name)).containsExactly(expected));
+    }
+
+    EnforcementAction awaitAction(Line line, long quarantineId, String adapter, String action) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                ledger.of(line.organisationId(), quarantineId).stream().anyMatch(a -> a.adapter().equals(adapter)
+                        && a.action().equals(action) && !a.state().equals("pending")));
+        return ledger.of(line.organisationId(), quarantineId).stream()
+                .filter(a -> a.adapter().equals(adapter) && a.action().equals(action)).findFirst().orElseThrow();
+    }
+
+    long start(Line line) {
+        fixtures.consent(line, ConsentLevel.QUARANTINE_ALLOWED);
+        QuarantineStart started = quarantines.start(line.organisationId(), line.caseId(), line.subscriberId(),
+                "default@1#2", Instant.now());
+        assertThat(started).isInstanceOf(QuarantineStart.Started.class);
+        return ((QuarantineStart.Started) started).quarantineId();
+    }
+
+    void releaseByStaff(long quarantineId) {
+        adminPages.get("/quarantines");
+        assertThat(adminPages.post("/quarantines/" + quarantineId + "/release", Map.of()).status()).isEqualTo(302);
+    }
+
+    /** The detail-file entry FreeRADIUS wrote for a request of this type and session. */
+    String received(String packetType, String sessionId) throws Exception {
+        Path detail = radiusDir.resolve("received.detail");
+        for (int i = 0; i < 100; i++) {
+            if (Files.exists(detail)) {
+                for (String entry : Files.readString(detail).split("\n\n")) {
+                    if (entry.contains("Acct-Session-Id = \"" + sessionId + "\"") && entry.contains("Packet-Type = " + packetType)) {
+                        return entry;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("FreeRADIUS recorded no " + packetType + " for " + sessionId + ":\n" + freeradius.output());
+    }
+
+    @Test
+    void theZoneSendsAQuarantinedClientToTheGardenLetsAllowListedNamesThroughAndAReleasedClientResolvesNormally()
+            throws Exception {
+        Line line = fixtures.line(admin, "Q-DNS", "127.0.0.5", "127.0.0.1", "s-dns-1");
+        adminPages.get("/settings/garden");
+        adminPages.post("/settings/garden/allow", Map.of("name", "firmware.vendor.example.test", "note", "Vendor firmware"));
+        adminPages.post("/settings/garden/allow", Map.of("name", "*.firmware.vendor.example.test", "note", ""));
+        assertThat(dig("127.0.0.5", "www.example.test")).containsExactly("A 192.0.2.10");
+
+        long id = start(line);
+
+        assertThat(awaitAction(line, id, "dns", "start").state()).as(ledger.of(line.organisationId(), id).toString())
+                .isEqualTo("done");
+        awaitDig("127.0.0.5", "www.example.test", "A " + GARDEN);
+        assertThat(dig("127.0.0.5", "no-such-name.example.test")).containsExactly("A " + GARDEN);
+        assertThat(dig("127.0.0.5", "firmware.vendor.example.test")).containsExactly("A 192.0.2.20");
+        assertThat(dig("127.0.0.5", "dl.firmware.vendor.example.test")).containsExactly("A 192.0.2.21");
+        assertThat(dig("127.0.0.5", "vendor.example.test")).as("the parent is not allow-listed").containsExactly("A " + GARDEN);
+        assertThat(dig("127.0.0.6", "www.example.test")).as("another subscriber").containsExactly("A 192.0.2.10");
+        assertThat(Files.readString(RPZ.resolve(line.organisationId() + "-quarantine.zone"))).contains("32.5.0.0.127.rpz-client-ip");
+
+        releaseByStaff(id);
+
+        assertThat(awaitAction(line, id, "dns", "release").state()).isEqualTo("done");
+        awaitDig("127.0.0.5", "www.example.test", "A 192.0.2.10");
+        assertThat(adminPages.get("/quarantines").body()).contains("rndc");
+    }
+
+    @Test
+    void aCoaWithTheConfiguredAttributesAndSecretReachesTheNasAndTheReleaseDisconnectsTheSession() throws Exception {
+        Line line = fixtures.line(admin, "Q-COA", "198.51.100.7", "127.0.0.1", "s-coa-1");
+
+        long id = start(line);
+
+        EnforcementAction coa = awaitAction(line, id, "radius", "start");
+        assertThat(coa.state()).as(coa.toString()).isEqualTo("done");
+        assertThat(coa.outcome()).contains("CoA", "127.0.0.1:" + coaPort);
+        assertThat(received("CoA-Request", "s-coa-1")).contains(
+                "User-Name = \"Q-COA\"",
+                "Framed-IP-Address = 198.51.100.7",
+                "NAS-IP-Address = 127.0.0.1",
+                "Filter-Id = \"renkei-quarantine\"",
+                "Cisco-AVPair = \"subscriber:service-name=walled-garden\"",
+                "Event-Timestamp = ");
+
+        releaseByStaff(id);
+
+        assertThat(awaitAction(line, id, "radius", "release").state()).isEqualTo("done");
+        assertThat(received("Disconnect-Request", "s-coa-1")).contains("User-Name = \"Q-COA\"",
+                "Framed-IP-Address = 198.51.100.7");
+    }
+
+    @Test
+    void aSessionOnAnUnregisteredNasFailsVisiblyOnTheQuarantinesPage() {
+        Line line = fixtures.line(admin, "Q-NONAS", "198.51.100.9", "192.0.2.99", "s-nonas-1");
+
+        long id = start(line);
+
+        EnforcementAction coa = awaitAction(line, id, "radius", "start");
+        assertThat(coa.state()).isEqualTo("failed");
+        assertThat(coa.lastError()).contains("no NAS client registered for 192.0.2.99");
+        assertThat(adminPages.get("/quarantines").body())
+                .contains(HtmlUtils.htmlEscape("no NAS client registered for 192.0.2.99"));
+    }
+}
