@@ -64,7 +64,7 @@ public record EnforcementSettings(String radiusAction, int coaPort, String filte
         reloadCommand = clean(reloadCommand);
         if (rpzEnabled) {
             try {
-                garden();
+                gardenOf(gardenIpv4, gardenIpv6, gardenHost);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("gardenIpv4: " + e.getMessage());
             }
@@ -108,11 +108,15 @@ public record EnforcementSettings(String radiusAction, int coaPort, String filte
 
     /** What a quarantined client's resolver answers: the alias when a host is given, else the addresses. */
     public GardenAnswer garden() {
-        if (!gardenHost.isEmpty()) {
-            return new GardenAnswer.Alias(AllowedDestination.parse(gardenHost));
+        return gardenOf(gardenIpv4, gardenIpv6, gardenHost);
+    }
+
+    private static GardenAnswer gardenOf(String ipv4, String ipv6, String host) {
+        if (!host.isEmpty()) {
+            return new GardenAnswer.Alias(AllowedDestination.parse(host));
         }
-        return new GardenAnswer.Addresses(Optional.of(gardenIpv4).filter(s -> !s.isEmpty()),
-                Optional.of(gardenIpv6).filter(s -> !s.isEmpty()));
+        return new GardenAnswer.Addresses(Optional.of(ipv4).filter(s -> !s.isEmpty()),
+                Optional.of(ipv6).filter(s -> !s.isEmpty()));
     }
 
     /** The zones to write. */

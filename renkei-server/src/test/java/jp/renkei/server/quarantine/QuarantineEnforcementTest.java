@@ -188,6 +188,9 @@ class QuarantineEnforcementTest {
                 \tmax_spare_servers = 2
                 }
                 modules {
+                \talways ok {
+                \t\trcode = ok
+                \t}
                 \tdetail received {
                 \t\tfilename = ${raddbdir}/received.detail
                 \t\tescape_filenames = no
@@ -321,7 +324,7 @@ class QuarantineEnforcementTest {
 
         EnforcementAction coa = awaitAction(line, id, "radius", "start");
         assertThat(coa.state()).as(coa.toString()).isEqualTo("done");
-        assertThat(coa.outcome()).contains("CoA", "127.0.0.1:" + coaPort);
+        assertThat(coa.outcome()).contains("CoA-Request for 198.51.100.7 to 127.0.0.1:" + coaPort, "CoA-ACK");
         assertThat(received("CoA-Request", "s-coa-1")).contains(
                 "User-Name = \"Q-COA\"",
                 "Framed-IP-Address = 198.51.100.7",
@@ -332,7 +335,9 @@ class QuarantineEnforcementTest {
 
         releaseByStaff(id);
 
-        assertThat(awaitAction(line, id, "radius", "release").state()).isEqualTo("done");
+        EnforcementAction release = awaitAction(line, id, "radius", "release");
+        assertThat(release.state()).isEqualTo("done");
+        assertThat(release.outcome()).contains("Disconnect-ACK");
         assertThat(received("Disconnect-Request", "s-coa-1")).contains("User-Name = \"Q-COA\"",
                 "Framed-IP-Address = 198.51.100.7");
     }

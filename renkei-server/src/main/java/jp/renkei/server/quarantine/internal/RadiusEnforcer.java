@@ -95,7 +95,8 @@ class RadiusEnforcer {
     private String send(NasClient nas, int port, DynamicAuthorizationRequest request, HeldSession session)
             throws EnforcementFailure {
         DynamicAuthorizationResult result;
-        String what = request.kind() + " for " + session.addressOrPrefix() + " to " + nas.address() + ":" + port;
+        String name = request.kind() == DynamicAuthorizationRequest.Kind.COA ? "CoA" : "Disconnect";
+        String what = name + "-Request for " + session.addressOrPrefix() + " to " + nas.address() + ":" + port;
         try {
             DynamicAuthorizationClient client = new DynamicAuthorizationClient(
                     new InetSocketAddress(InetAddress.getByName(nas.address()), port),
@@ -105,13 +106,13 @@ class RadiusEnforcer {
             throw new EnforcementFailure(what + ": " + e.getMessage(), false);
         }
         if (result instanceof DynamicAuthorizationResult.Ack) {
-            return what + ": " + request.kind().ack();
+            return what + ": " + name + "-ACK";
         }
         if (result instanceof DynamicAuthorizationResult.Nak nak) {
             String cause = nak.cause().map(Object::toString).orElse("no Error-Cause");
             // A request fault (bad attribute, unknown session) would be refused again; a NAS fault may pass later.
             boolean permanent = nak.cause().map(c -> c.isRequestFault()).orElse(false);
-            throw new EnforcementFailure(what + ": " + request.kind().nak() + " (" + cause + ")", permanent);
+            throw new EnforcementFailure(what + ": " + name + "-NAK (" + cause + ")", permanent);
         }
         DynamicAuthorizationResult.NoAnswer none = (DynamicAuthorizationResult.NoAnswer) result;
         throw new EnforcementFailure(what + ": no valid answer after " + none.attempts() + " transmissions"
