@@ -172,12 +172,13 @@ public class Quarantines {
             long org = due.org();
             Optional<CaseState> state = cases.find(org, q.caseId()).map(c -> c.state());
             String by = null;
-            if (!q.releaseDueAt().isAfter(now)) {
-                by = "automatic";
-            } else if (state.filter(s -> s == CaseState.VERIFIED).isPresent()) {
+            // The case's end says more than the calendar, so it is named when both apply.
+            if (state.filter(s -> s == CaseState.VERIFIED).isPresent()) {
                 by = "case-verified";
             } else if (state.filter(s -> s == CaseState.CLOSED_UNVERIFIED).isPresent()) {
                 by = "case-closed";
+            } else if (!q.releaseDueAt().isAfter(now)) {
+                by = "automatic";
             }
             if (by != null) {
                 end(org, q.id(), q.subscriberId(), by, now);

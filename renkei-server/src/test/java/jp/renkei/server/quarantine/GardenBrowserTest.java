@@ -68,6 +68,7 @@ class GardenBrowserTest {
             assertThat(phone.findElement(By.id("device")).getText()).contains("EC-200");
             Number pageWidth = (Number) phone.executeScript("return document.documentElement.scrollWidth");
             Number viewport = (Number) phone.executeScript("return window.innerWidth");
+            assertThat(viewport.intValue()).as("a phone-sized viewport").isEqualTo(390);
             assertThat(pageWidth.intValue()).as("no sideways scrolling").isLessThanOrEqualTo(viewport.intValue());
             Path shot = Path.of("target", "garden-phone.png");
             Files.createDirectories(shot.getParent());

@@ -35,6 +35,9 @@ final class PhoneBrowser {
                     "--host-resolver-rules=MAP * 127.0.0.1",
                     "--window-size=" + width + "," + height,
                     "--user-data-dir=" + Files.createTempDirectory("renkei-phone"));
+            // A phone's viewport and pixel ratio, not a narrow desktop window (headless has a minimum width).
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                    java.util.Map.of("width", width, "height", height, "pixelRatio", 3.0)));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(driver.toFile()).usingAnyFreePort().build();
             ChromeDriver browser = new ChromeDriver(service, options);

@@ -255,6 +255,23 @@ class QuarantineFlowTest {
     }
 
     @Test
+    void closingTheCaseReleasesItsQuarantine() {
+        Line line = fixtures.line(admin, "Q-CLOSED", "127.0.0.42", "192.0.2.10", "s-closed");
+        fixtures.consent(line, ConsentLevel.QUARANTINE_ALLOWED);
+        long id = ((QuarantineStart.Started) start(line, "default@1#2")).quarantineId();
+        sweep.sweep();
+        assertThat(quarantines.find(line.organisationId(), id).orElseThrow().active()).isTrue();
+
+        CLOCK.advance(Duration.ofDays(31));
+        cases.closeQuietCases(CLOCK.instant());
+        sweep.sweep();
+
+        assertThat(cases.find(line.organisationId(), line.caseId()).orElseThrow().state())
+                .isEqualTo(CaseState.CLOSED_UNVERIFIED);
+        assertThat(quarantines.find(line.organisationId(), id).orElseThrow().releasedBy()).contains("case-closed");
+    }
+
+    @Test
     void staffReleaseTheirOwnQuarantinesAndAnotherOrganisationsAnswer404() {
         Line line = fixtures.line(admin, "Q-STAFF", "127.0.0.51", "192.0.2.10", "s-staff");
         fixtures.consent(line, ConsentLevel.QUARANTINE_ALLOWED);
