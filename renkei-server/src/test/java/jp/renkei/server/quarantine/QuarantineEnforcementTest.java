@@ -67,6 +67,7 @@ class QuarantineEnforcementTest {
         registry.add("renkei.quarantine.enforcement-retry", () -> "PT1S");
         registry.add("renkei.quarantine.enforcement-poll", () -> "PT1S");
         registry.add("renkei.quarantine.coa-timeout", () -> "PT1S");
+        registry.add("renkei.garden.rpz.coalesce", () -> "PT1S");
     }
 
     @LocalServerPort
@@ -309,10 +310,20 @@ class QuarantineEnforcementTest {
         assertThat(dig("127.0.0.6", "www.example.test")).as("another subscriber").containsExactly("A 192.0.2.10");
         assertThat(Files.readString(RPZ.resolve(line.organisationId() + "-quarantine.zone"))).contains("32.5.0.0.127.rpz-client-ip");
 
+        // The subscriber reconnects and gets another address: the zone follows the line, not the address.
+        Instant now = Instant.now();
+        new jp.renkei.server.testing.Api(port, admin.token()).upload(
+                "/api/v1/assignments/import?format=freeradius-detail", "detail-reconnect",
+                jp.renkei.server.attribution.DetailFile.fromNas("127.0.0.1")
+                        .stop("Q-DNS", "s-dns-1", "127.0.0.5", now.minus(Duration.ofHours(1)), now.minusSeconds(60))
+                        .start("Q-DNS", "s-dns-2", "127.0.0.8", now.minusSeconds(30)).toString());
+        awaitDig("127.0.0.8", "www.example.test", "A " + GARDEN);
+        awaitDig("127.0.0.5", "www.example.test", "A 192.0.2.10");
+
         releaseByStaff(id);
 
         assertThat(awaitAction(line, id, "dns", "release").state()).isEqualTo("done");
-        awaitDig("127.0.0.5", "www.example.test", "A 192.0.2.10");
+        awaitDig("127.0.0.8", "www.example.test", "A 192.0.2.10");
         assertThat(adminPages.get("/quarantines").body()).contains("rndc");
     }
 

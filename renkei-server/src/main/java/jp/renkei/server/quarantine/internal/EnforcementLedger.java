@@ -44,6 +44,14 @@ public class EnforcementLedger {
 
     /** Queues a regeneration of the zones (the allow list changed), unless one is pending or DNS is off. */
     public void enqueueSync(long organisationId, Instant now) {
+        enqueueSync(organisationId, now, now);
+    }
+
+    /**
+     * Queues a regeneration due at {@code due}, unless one is pending (which then covers this
+     * change too) or DNS is off.
+     */
+    public void enqueueSync(long organisationId, Instant now, Instant due) {
         if (!enforcement.settings(organisationId).rpzEnabled()) {
             return;
         }
@@ -52,7 +60,7 @@ public class EnforcementLedger {
                 select ?, 'dns', 'sync', 'pending', ?, ?
                 where not exists (select 1 from quarantine_action where organisation_id = ? and adapter = 'dns'
                     and action = 'sync' and state = 'pending')""")
-                .params(organisationId, Timestamp.from(now), Timestamp.from(now), organisationId)
+                .params(organisationId, Timestamp.from(due), Timestamp.from(now), organisationId)
                 .update();
         events.publishEvent(new EnforcementQueued(organisationId));
     }

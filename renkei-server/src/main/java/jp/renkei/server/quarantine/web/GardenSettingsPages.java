@@ -12,6 +12,7 @@ import jp.renkei.server.quarantine.EnforcementSettings;
 import jp.renkei.server.quarantine.GardenAllowList;
 import jp.renkei.server.quarantine.QuarantineEnforcement;
 import jp.renkei.server.quarantine.QuarantinePolicies;
+import jp.renkei.server.quarantine.internal.EnforcementLedger;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,13 +34,15 @@ class GardenSettingsPages {
     private final QuarantineEnforcement enforcement;
     private final GardenAllowList allowList;
     private final QuarantinePolicies policies;
+    private final EnforcementLedger ledger;
     private final Clock clock;
 
     GardenSettingsPages(QuarantineEnforcement enforcement, GardenAllowList allowList, QuarantinePolicies policies,
-            Clock clock) {
+            EnforcementLedger ledger, Clock clock) {
         this.enforcement = enforcement;
         this.allowList = allowList;
         this.policies = policies;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -73,6 +76,8 @@ class GardenSettingsPages {
                     EnforcementSettings.lines(releaseVendorAttributes), rpzEnabled, gardenIpv4, gardenIpv6, gardenHost,
                     EnforcementSettings.lines(reloadCommand));
             enforcement.save(caller.organisationId(), s, caller.actor(), clock.instant());
+            // New garden addresses or a new reload command take effect now, not at the next quarantine.
+            ledger.enqueueSync(caller.organisationId(), clock.instant());
             redirect.addFlashAttribute("saved", true);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("error", e.getMessage());
