@@ -5,19 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jp.renkei.core.PeerProcess;
 import jp.renkei.core.quarantine.ConsentLevel;
-import jp.renkei.core.quarantine.GardenAnswer;
-import jp.renkei.core.quarantine.ResponsePolicyZones;
 import jp.renkei.core.radius.SubscriberAttribute;
 import jp.renkei.server.attribution.NasClients;
 import jp.renkei.server.platform.Accounts;
@@ -84,25 +78,21 @@ class QuarantineEnforcementTest {
     Tenants.Member admin;
     Browser adminPages;
     GardenFixtures fixtures;
-    PeerProcess named;
-    PeerProcess freeradius;
-    Path radiusDir;
-    int dnsPort;
-    int coaPort;
+    final LoopbackPeers peers = new LoopbackPeers();
 
     @BeforeAll
     void peersAndSettings() throws Exception {
         admin = new Tenants(accounts).newIsp("Enforcing ISP", Role.ADMINISTRATOR);
         fixtures = new GardenFixtures(context, port);
-        startNamed(admin.organisationId());
-        startFreeRadius();
+        peers.startNamed(RPZ, admin.organisationId(), GARDEN);
+        peers.startFreeRadius(SECRET);
         context.getBean(NasClients.class).put(admin.organisationId(), admin.username(), "127.0.0.1", "bras-1", SECRET,
                 SubscriberAttribute.USER_NAME);
         adminPages = new Browser(port);
         adminPages.signIn(admin.username(), admin.password());
         adminPages.get("/settings/garden");
         Browser.Page saved = adminPages.post("/settings/garden", Map.ofEntries(Map.entry("radiusAction", "coa"),
-                Map.entry("coaPort", Integer.toString(coaPort)), Map.entry("filterId", "renkei-quarantine"),
+                Map.entry("coaPort", Integer.toString(peers.coaPort)), Map.entry("filterId", "renkei-quarantine"),
                 Map.entry("vendorAttributes", "9:1=subscriber:service-name=walled-garden"),
                 Map.entry("rpzEnabled", "true"), Map.entry("gardenIpv4", GARDEN),
                 Map.entry("reloadCommand", String.join("\n", PeerProcess.program("rndc", "bind9"), "-c",
@@ -111,140 +101,17 @@ class QuarantineEnforcementTest {
         assertThat(adminPages.get("/settings/garden").body()).doesNotContain("id=\"error\"").contains("renkei-quarantine");
     }
 
-    void startNamed(long org) throws Exception {
-        dnsPort = PeerProcess.freePort();
-        int control = PeerProcess.freePort();
-        String secret = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
-        String key = "key \"renkei-test\" { algorithm hmac-sha256; secret \"" + secret + "\"; };\n";
-        Files.writeString(RPZ.resolve("rndc.conf"), key + "options { default-key \"renkei-test\"; default-server 127.0.0.1;"
-                + " default-port " + control + "; };\n");
-        Files.writeString(RPZ.resolve("example.test.zone"), """
-                $TTL 60
-                @ IN SOA ns.example.test. hostmaster.example.test. 1 60 60 600 60
-                @ IN NS ns.example.test.
-                ns IN A 127.0.0.1
-                www IN A 192.0.2.10
-                vendor IN A 192.0.2.19
-                firmware.vendor IN A 192.0.2.20
-                dl.firmware.vendor IN A 192.0.2.21
-                """);
-        // What an operator installs once: empty policy zones, which Renkei then rewrites.
-        ResponsePolicyZones zones = ResponsePolicyZones.standard(new GardenAnswer.Addresses(Optional.of(GARDEN), Optional.empty()));
-        Files.writeString(RPZ.resolve(org + "-allow.zone"), zones.allowZoneText(1, List.of()));
-        Files.writeString(RPZ.resolve(org + "-quarantine.zone"), zones.quarantineZoneText(1, List.of()));
-        String statement = zones.responsePolicyStatement();
-        Files.writeString(RPZ.resolve("named.conf"), key
-                + "controls { inet 127.0.0.1 port " + control + " allow { 127.0.0.1; } keys { \"renkei-test\"; }; };\n"
-                + "options {\n"
-                + "  directory \"" + RPZ + "\";\n"
-                + "  pid-file \"" + RPZ.resolve("named.pid") + "\";\n"
-                + "  session-keyfile \"" + RPZ.resolve("session.key") + "\";\n"
-                + "  listen-on port " + dnsPort + " { 127.0.0.1; };\n"
-                + "  listen-on-v6 { none; };\n"
-                + "  recursion no;\n"
-                + "  dnssec-validation no;\n"
-                + "  " + statement.substring(0, statement.length() - 1) + " recursive-only no qname-wait-recurse no;\n"
-                + "};\n"
-                + "zone \"example.test\" { type primary; file \"example.test.zone\"; };\n"
-                + "zone \"" + zones.allowZone() + "\" { type primary; file \"" + org + "-allow.zone\"; };\n"
-                + "zone \"" + zones.quarantineZone() + "\" { type primary; file \"" + org + "-quarantine.zone\"; };\n");
-        named = PeerProcess.start(List.of(PeerProcess.program("named", "bind9"), "-g", "-n", "1", "-c",
-                RPZ.resolve("named.conf").toString(), "-p", Integer.toString(dnsPort)), RPZ, "running", Duration.ofSeconds(30));
-        assertThat(named.awaitOutput(": reload done: success", 2, Duration.ofSeconds(30))).as(named.output()).isTrue();
-    }
-
-    void startFreeRadius() throws Exception {
-        radiusDir = Files.createTempDirectory("renkei-server-nas-");
-        coaPort = PeerProcess.freePort();
-        Files.writeString(radiusDir.resolve("radiusd.conf"), """
-                prefix = /usr
-                raddbdir = %1$s
-                confdir = ${raddbdir}
-                run_dir = ${raddbdir}
-                logdir = ${raddbdir}
-                libdir = /usr/lib/freeradius
-                pidfile = ${run_dir}/radiusd.pid
-                max_request_time = 5
-                cleanup_delay = 1
-                max_requests = 256
-                hostname_lookups = no
-                log {
-                \tdestination = stdout
-                }
-                security {
-                \tallow_core_dumps = no
-                \tmax_attributes = 200
-                \treject_delay = 0
-                \tstatus_server = no
-                }
-                proxy_requests = no
-                client renkei {
-                \tipaddr = 127.0.0.1
-                \tsecret = %2$s
-                }
-                thread pool {
-                \tstart_servers = 1
-                \tmax_servers = 2
-                \tmin_spare_servers = 1
-                \tmax_spare_servers = 2
-                }
-                modules {
-                \talways ok {
-                \t\trcode = ok
-                \t}
-                \tdetail received {
-                \t\tfilename = ${raddbdir}/received.detail
-                \t\tescape_filenames = no
-                \t\tpermissions = 0600
-                \t\theader = "%%t"
-                \t}
-                }
-                listen {
-                \ttype = coa
-                \tipaddr = 127.0.0.1
-                \tport = %3$d
-                \tvirtual_server = nas
-                }
-                server nas {
-                \trecv-coa {
-                \t\treceived
-                \t\tok
-                \t}
-                \tsend-coa {
-                \t\tok
-                \t}
-                }
-                """.formatted(radiusDir, SECRET, coaPort));
-        freeradius = PeerProcess.start(List.of(PeerProcess.program("freeradius", "freeradius"), "-X", "-d",
-                radiusDir.toString()), radiusDir, "Ready to process requests", Duration.ofSeconds(30));
-    }
-
     @AfterAll
     void stopPeers() {
-        if (named != null) {
-            named.close();
-        }
-        if (freeradius != null) {
-            freeradius.close();
-        }
+        peers.close();
     }
 
-    /** The answer section of dig from this source address as "TYPE data" lines, or the status when empty. */
     List<String> dig(String source, String name) throws Exception {
-        String out = PeerProcess.run(List.of(PeerProcess.program("dig", "bind9-dnsutils"), "-p", Integer.toString(dnsPort),
-                "-b", source, "@127.0.0.1", name, "A", "+norecurse", "+tries=1", "+time=3", "+noall", "+answer",
-                "+comments"), Duration.ofSeconds(10));
-        List<String> answers = new ArrayList<>();
-        String status = "no status";
-        for (String line : out.split("\n")) {
-            if (line.contains("status: ")) {
-                status = line.replaceAll(".*status: ([A-Z]+).*", "$1");
-            } else if (!line.isBlank() && !line.startsWith(";")) {
-                String[] f = line.trim().split("\\s+", 5);
-                answers.add(f[3] + " " + f[4]);
-            }
-        }
-        return answers.isEmpty() ? List.of(status) : answers;
+        return peers.dig(source, name);
+    }
+
+    String received(String packetType, String sessionId) throws Exception {
+        return peers.received(packetType, sessionId);
     }
 
     void awaitDig(String source, String name, String expected) {
@@ -271,22 +138,6 @@ class QuarantineEnforcementTest {
     void releaseByStaff(long quarantineId) {
         adminPages.get("/quarantines");
         assertThat(adminPages.post("/quarantines/" + quarantineId + "/release", Map.of()).status()).isEqualTo(302);
-    }
-
-    /** The detail-file entry FreeRADIUS wrote for a request of this type and session. */
-    String received(String packetType, String sessionId) throws Exception {
-        Path detail = radiusDir.resolve("received.detail");
-        for (int i = 0; i < 100; i++) {
-            if (Files.exists(detail)) {
-                for (String entry : Files.readString(detail).split("\n\n")) {
-                    if (entry.contains("Acct-Session-Id = \"" + sessionId + "\"") && entry.contains("Packet-Type = " + packetType)) {
-                        return entry;
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("FreeRADIUS recorded no " + packetType + " for " + sessionId + ":\n" + freeradius.output());
     }
 
     @Test
@@ -335,7 +186,7 @@ class QuarantineEnforcementTest {
 
         EnforcementAction coa = awaitAction(line, id, "radius", "start");
         assertThat(coa.state()).as(coa.toString()).isEqualTo("done");
-        assertThat(coa.outcome()).contains("CoA-Request for 198.51.100.7 to 127.0.0.1:" + coaPort, "CoA-ACK");
+        assertThat(coa.outcome()).contains("CoA-Request for 198.51.100.7 to 127.0.0.1:" + peers.coaPort, "CoA-ACK");
         assertThat(received("CoA-Request", "s-coa-1")).contains(
                 "User-Name = \"Q-COA\"",
                 "Framed-IP-Address = 198.51.100.7",
