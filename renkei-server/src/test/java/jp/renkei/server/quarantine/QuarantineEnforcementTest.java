@@ -205,6 +205,25 @@ class QuarantineEnforcementTest {
     }
 
     @Test
+    void aNasThatDoesNotAnswerIsRetriedWithTheErrorOnTheQuarantinesPage() {
+        context.getBean(NasClients.class).put(admin.organisationId(), admin.username(), "127.0.0.3", "bras-down", SECRET,
+                SubscriberAttribute.USER_NAME);
+        Line line = fixtures.line(admin, "Q-DOWN", "198.51.100.11", "127.0.0.3", "s-down-1");
+
+        long id = start(line);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                ledger.of(line.organisationId(), id).stream().anyMatch(a -> a.adapter().equals("radius")
+                        && a.attempts() >= 1));
+        EnforcementAction coa = ledger.of(line.organisationId(), id).stream().filter(a -> a.adapter().equals("radius"))
+                .findFirst().orElseThrow();
+        assertThat(coa.state()).as("retried with backoff, not given up").isEqualTo("pending");
+        assertThat(coa.lastError()).contains("CoA-Request for 198.51.100.11 to 127.0.0.3:" + peers.coaPort);
+        assertThat(coa.nextAttemptAt()).isAfter(coa.createdAt());
+        assertThat(adminPages.get("/quarantines").body()).contains("to 127.0.0.3:" + peers.coaPort);
+    }
+
+    @Test
     void aSessionOnAnUnregisteredNasFailsVisiblyOnTheQuarantinesPage() {
         Line line = fixtures.line(admin, "Q-NONAS", "198.51.100.9", "192.0.2.99", "s-nonas-1");
 
