@@ -35,6 +35,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -148,6 +150,21 @@ class QuarantineFlowTest {
         String page = staff.get("/quarantines").body();
         assertThat(page).contains("data-quarantine=\"" + id + "\"", "consent: quarantine-allowed (terms v3",
                 "data-state=\"disabled\"");
+    }
+
+    @Test
+    void aStartRolledBackWithItsCallersTransactionLeavesNoQuarantineAndNothingToEnforce() {
+        Line line = fixtures.line(admin, "Q-ROLLBACK", "127.0.0.25", "192.0.2.10", "s-rollback");
+        fixtures.consent(line, ConsentLevel.QUARANTINE_ALLOWED);
+
+        new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
+            assertThat(start(line, "default@1#2")).isInstanceOf(QuarantineStart.Started.class);
+            status.setRollbackOnly();
+        });
+
+        assertThat(quarantines.list(line.organisationId(), 10)).isEmpty();
+        assertThat(ledger.recent(line.organisationId(), 10)).as("the ledger commits with the decision or not at all")
+                .isEmpty();
     }
 
     @Test
