@@ -1,13 +1,19 @@
 package jp.renkei.server.quarantine;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+import jp.renkei.core.cases.CaseState;
 import jp.renkei.core.quarantine.Measure;
 import jp.renkei.core.quarantine.QuarantineGate;
+import jp.renkei.server.cases.CaseManagement;
 import jp.renkei.server.platform.AuditLog;
+import jp.renkei.server.quarantine.internal.EnforcementLedger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts and ends quarantines. Starting passes the {@link QuarantineGate} first and is refused
- * without consent or policy; every start and release is audited with its grounds.
+ * without consent or policy; every start and release is audited with its grounds, written to the
+ * case timeline, and queued in the enforcement ledger (RADIUS, DNS) in the same transaction.
  */
 @Service
 public class Quarantines {
@@ -24,16 +31,20 @@ public class Quarantines {
     private final Consents consents;
     private final QuarantinePolicies policies;
     private final AuditLog audit;
+    private final CaseManagement cases;
+    private final EnforcementLedger ledger;
     private final Duration autoRelease;
     private final int selfReleaseLimit;
 
-    Quarantines(JdbcClient jdbc, Consents consents, QuarantinePolicies policies, AuditLog audit,
-            @Value("${renkei.quarantine.auto-release:P30D}") Duration autoRelease,
+    Quarantines(JdbcClient jdbc, Consents consents, QuarantinePolicies policies, AuditLog audit, CaseManagement cases,
+            EnforcementLedger ledger, @Value("${renkei.quarantine.auto-release:P30D}") Duration autoRelease,
             @Value("${renkei.quarantine.self-release-limit:2}") int selfReleaseLimit) {
         this.jdbc = jdbc;
         this.consents = consents;
         this.policies = policies;
         this.audit = audit;
+        this.cases = cases;
+        this.ledger = ledger;
         this.autoRelease = autoRelease;
         this.selfReleaseLimit = selfReleaseLimit;
     }
@@ -74,6 +85,8 @@ public class Quarantines {
                 .single();
         audit.record(organisationId, "system", "quarantine-started", subscriberId,
                 "case " + caseId + " step " + step + " on " + grounds);
+        cases.recordEvent(organisationId, caseId, "quarantine-started", "step " + step + " on " + grounds);
+        ledger.enqueue(organisationId, id, "start", now);
         return new QuarantineStart.Started(id, grounds);
     }
 
@@ -90,6 +103,20 @@ public class Quarantines {
         }
         end(organisationId, active.get(), subscriberId, "subscriber", now);
         return new QuarantineRelease.Released(active.get(), selfReleaseLimit - used - 1);
+    }
+
+    /**
+     * The subscriber pressed "release" on the walled-garden page: {@link #releaseBySubscriber} and,
+     * when released, the case acknowledged ({@code via walled-garden}), in one transaction.
+     */
+    @Transactional
+    public QuarantineRelease releaseFromGarden(long organisationId, String subscriberId, Instant now) {
+        Optional<Quarantine> q = activeQuarantine(organisationId, subscriberId);
+        QuarantineRelease result = releaseBySubscriber(organisationId, subscriberId, now);
+        if (result instanceof QuarantineRelease.Released && q.isPresent()) {
+            cases.acknowledge(organisationId, q.get().caseId(), now, "walled-garden");
+        }
+        return result;
     }
 
     /** The active quarantine of the subscriber's line, if any. */
@@ -115,14 +142,114 @@ public class Quarantines {
         return selfReleaseLimit;
     }
 
+    /**
+     * Staff release the quarantine (operators, from the quarantines page). Audited with the user.
+     *
+     * @return false when the organisation has no active quarantine with this id
+     */
+    @Transactional
+    public boolean releaseByStaff(long organisationId, long quarantineId, String actor, Instant now) {
+        Optional<Quarantine> q = find(organisationId, quarantineId).filter(Quarantine::active);
+        q.ifPresent(found -> end(organisationId, found.id(), found.subscriberId(), "staff:" + actor, now));
+        return q.isPresent();
+    }
+
+    /**
+     * Ends, across all organisations, every quarantine whose automatic release is due
+     * ({@code renkei.quarantine.auto-release} after its start) or whose case was verified or
+     * closed, in one transaction.
+     *
+     * @return how many were released
+     */
+    @Transactional
+    public int releaseDue(Instant now) {
+        int released = 0;
+        record Due(long org, Quarantine q) {}
+        List<Due> active = jdbc.sql("select * from quarantine where state = 'active' order by id")
+                .query((rs, i) -> new Due(rs.getLong("organisation_id"), row(rs))).list();
+        for (Due due : active) {
+            Quarantine q = due.q();
+            long org = due.org();
+            Optional<CaseState> state = cases.find(org, q.caseId()).map(c -> c.state());
+            String by = null;
+            // The case's end says more than the calendar, so it is named when both apply.
+            if (state.filter(s -> s == CaseState.VERIFIED).isPresent()) {
+                by = "case-verified";
+            } else if (state.filter(s -> s == CaseState.CLOSED_UNVERIFIED).isPresent()) {
+                by = "case-closed";
+            } else if (!q.releaseDueAt().isAfter(now)) {
+                by = "automatic";
+            }
+            if (by != null) {
+                end(org, q.id(), q.subscriberId(), by, now);
+                released++;
+            }
+        }
+        return released;
+    }
+
+    /** The organisation's quarantine with this id; empty for another organisation's. */
+    public Optional<Quarantine> find(long organisationId, long quarantineId) {
+        return jdbc.sql("select * from quarantine where organisation_id = ? and id = ?")
+                .params(organisationId, quarantineId)
+                .query((rs, i) -> row(rs))
+                .optional();
+    }
+
+    /** The organisation's quarantines, active first, then the most recently started, at most {@code limit}. */
+    public List<Quarantine> list(long organisationId, int limit) {
+        return jdbc.sql("""
+                select * from quarantine where organisation_id = ?
+                order by (state = 'active') desc, started_at desc, id desc limit ?""")
+                .params(organisationId, limit)
+                .query((rs, i) -> row(rs))
+                .list();
+    }
+
+    /** The subscriber's quarantine that is active now, with its details. */
+    public Optional<Quarantine> activeQuarantine(long organisationId, String subscriberId) {
+        return active(organisationId, subscriberId).flatMap(id -> find(organisationId, id));
+    }
+
+    /** The organisation's active quarantines (what the policy zone lists). */
+    public List<Quarantine> allActive(long organisationId) {
+        return jdbc.sql("select * from quarantine where organisation_id = ? and state = 'active' order by id")
+                .param(organisationId)
+                .query((rs, i) -> row(rs))
+                .list();
+    }
+
+    /** Organisations with at least one active quarantine (where the walled garden looks for a client). */
+    public List<Long> organisationsWithActive() {
+        return jdbc.sql("select distinct organisation_id from quarantine where state = 'active' order by organisation_id")
+                .query(Long.class)
+                .list();
+    }
+
     void end(long organisationId, long quarantineId, String subscriberId, String by, Instant now) {
-        jdbc.sql("""
+        int ended = jdbc.sql("""
                 update quarantine set state = 'released', released_at = ?, released_by = ?
                 where organisation_id = ? and id = ? and state = 'active'""")
                 .params(Timestamp.from(now), by, organisationId, quarantineId)
                 .update();
-        audit.record(organisationId, by.equals("subscriber") ? "subscriber" : by, "quarantine-released", subscriberId,
+        if (ended == 0) {
+            return;
+        }
+        String actor = by.startsWith("staff:") ? by.substring("staff:".length())
+                : by.equals("subscriber") ? "subscriber" : "system";
+        audit.record(organisationId, actor, "quarantine-released", subscriberId,
                 "quarantine " + quarantineId + " released by " + by);
+        find(organisationId, quarantineId).ifPresent(q ->
+                cases.recordEvent(organisationId, q.caseId(), "quarantine-released", "released by " + by));
+        ledger.enqueue(organisationId, quarantineId, "release", now);
+    }
+
+    private static Quarantine row(ResultSet rs) throws SQLException {
+        return new Quarantine(rs.getLong("id"), rs.getLong("case_id"), rs.getString("subscriber_id"),
+                rs.getString("step"), rs.getString("grounds"), rs.getString("state"),
+                rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("release_due_at").toInstant(),
+                Optional.ofNullable(rs.getTimestamp("released_at")).map(Timestamp::toInstant),
+                Optional.ofNullable(rs.getString("released_by")));
     }
 
     private static String describe(QuarantineGate.Grounds grounds) {

@@ -99,6 +99,15 @@ class RoleMatrixTest {
             AUDITOR,       GET,  /remediation,       403
             OPERATOR,      POST, /remediation,       400
             AUDITOR,       POST, /remediation,       403
+            AUDITOR,       GET,  /quarantines,       200
+            AUDITOR,       GET,  /settings/garden,   200
+            ADMINISTRATOR, POST, /settings/garden,   302
+            OPERATOR,      POST, /settings/garden,   403
+            AUDITOR,       POST, /settings/garden/allow, 403
+            AUDITOR,       GET,  /settings/quarantine-policy, 200
+            ADMINISTRATOR, POST, /settings/quarantine-policy, 302
+            OPERATOR,      POST, /settings/quarantine-policy, 403
+            AUDITOR,       POST, /settings/quarantine-policy/retire, 403
             """)
     void webEnforcesRoles(Role role, String method, String path, int expected) {
         Tenants.Member member = members.get(role);

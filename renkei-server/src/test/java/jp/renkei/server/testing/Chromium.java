@@ -27,13 +27,14 @@ public final class Chromium {
     /**
      * A headless chromium emulating a phone whose screen is {@code width} × {@code height} CSS
      * pixels (touch, device pixel ratio 3): a desktop window cannot be made narrower than about
-     * 500 pixels, a phone's viewport is.
+     * 500 pixels, a phone's viewport is. {@code extraArguments} go to chromium as they are, e.g.
+     * {@code --host-resolver-rules=MAP * 127.0.0.1} for a phone whose every name leads to the walled garden.
      */
-    public static ChromeDriver phone(int width, int height) {
-        return start(width, height, true);
+    public static ChromeDriver phone(int width, int height, String... extraArguments) {
+        return start(width, height, true, extraArguments);
     }
 
-    private static ChromeDriver start(int width, int height, boolean phone) {
+    private static ChromeDriver start(int width, int height, boolean phone, String... extraArguments) {
         Path binary = Path.of("/usr/bin/chromium");
         Path driver = Path.of("/usr/bin/chromedriver");
         if (!Files.isExecutable(binary) || !Files.isExecutable(driver)) {
@@ -47,6 +48,7 @@ public final class Chromium {
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--lang=ja", "--window-size=" + width + "," + height,
                     "--user-data-dir=" + Files.createTempDirectory("renkei-chromium"));
+            options.addArguments(extraArguments);
             if (phone) {
                 options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
                         java.util.Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true)));

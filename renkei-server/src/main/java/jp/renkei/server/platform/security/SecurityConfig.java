@@ -71,6 +71,11 @@ class SecurityConfig {
                         // importing are for administrators and operators by the general rules below.
                         .requestMatchers(HttpMethod.GET, "/.well-known/csaf/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/settings/users/**").hasRole(ADMIN)
+                        // quarantine (garden): the walled-garden page (only on its own port) needs no login;
+                        // enforcement settings, the allow list and the ISP policy are the administrator's.
+                        .requestMatchers("/walled-garden", "/walled-garden/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/settings/garden/**", "/settings/quarantine-policy/**")
+                            .hasRole(ADMIN)
                         .requestMatchers("/audit/**").hasRole(AUDITOR)
                         // notify channels: gateway headers and the LINE token are the administrator's; letters and
                         // the call list show addresses and phone numbers, for the staff who send and call.
