@@ -3,6 +3,7 @@ package jp.renkei.server.cases.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import jp.renkei.server.cases.CaseDevice;
 import jp.renkei.server.cases.CaseEvent;
 import jp.renkei.server.cases.CaseFilter;
 import jp.renkei.server.cases.CaseManagement;
+import jp.renkei.server.cases.CaseMilestones;
+import jp.renkei.server.cases.CaseOutcomes;
 import jp.renkei.server.cases.CaseNotFoundException;
 import jp.renkei.server.cases.SubscriberCase;
 import jp.renkei.server.intake.ObservationQueries;
@@ -39,9 +42,11 @@ class CaseStore implements CaseManagement {
     private final JdbcClient jdbc;
     private final ObservationQueries observations;
     private final Duration quietPeriod;
+    private final Clock clock;
 
     CaseStore(JdbcClient jdbc, ObservationQueries observations,
-            @Value("${renkei.cases.quiet-period:P30D}") Duration quietPeriod) {
+            @Value("${renkei.cases.quiet-period:P30D}") Duration quietPeriod, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.observations = observations;
         this.quietPeriod = quietPeriod;
@@ -159,6 +164,13 @@ class CaseStore implements CaseManagement {
 
     @Override
     @Transactional
+    public void recordEvent(long organisationId, long caseId, String kind, String detail, Instant at) {
+        requireCase(organisationId, caseId);
+        event(organisationId, caseId, kind, detail, null, at);
+    }
+
+    @Override
+    @Transactional
     public void markNotified(long organisationId, long caseId, String detail) {
         requireCase(organisationId, caseId);
         jdbc.sql("update subscriber_case set state = 'notified' where organisation_id = ? and id = ? and state = 'open'")
@@ -170,13 +182,17 @@ class CaseStore implements CaseManagement {
     @Override
     @Transactional
     public void markNotified(long organisationId, long caseId, Channel channel, String detail) {
+        markNotified(organisationId, caseId, channel, detail, clock.instant());
+    }
+
+    @Override
+    @Transactional
+    public void markNotified(long organisationId, long caseId, Channel channel, String detail, Instant at) {
         requireCase(organisationId, caseId);
         jdbc.sql("update subscriber_case set state = 'notified' where organisation_id = ? and id = ? and state = 'open'")
                 .params(organisationId, caseId)
                 .update();
-        jdbc.sql("insert into case_event (organisation_id, case_id, kind, detail, channel) values (?, ?, ?, ?, ?)")
-                .params(organisationId, caseId, "notice-sent", detail, channel.code())
-                .update();
+        event(organisationId, caseId, "notice-sent", detail, channel.code(), at);
     }
 
     @Override
@@ -191,7 +207,7 @@ class CaseStore implements CaseManagement {
                 .params(climbs ? CaseState.ACKNOWLEDGED.code() : current.state().code(), Timestamp.from(at),
                         organisationId, caseId)
                 .update();
-        event(organisationId, caseId, "acknowledged", "by the subscriber (" + via + ")");
+        event(organisationId, caseId, "acknowledged", "by the subscriber (" + via + ")", null, at);
         return find(organisationId, caseId).orElseThrow();
     }
 
@@ -206,8 +222,44 @@ class CaseStore implements CaseManagement {
         jdbc.sql("update subscriber_case set state = ?, fix_reported_at = ? where organisation_id = ? and id = ?")
                 .params(next.code(), Timestamp.from(at), organisationId, caseId)
                 .update();
-        event(organisationId, caseId, "fix-reported", "by the subscriber on the portal");
+        event(organisationId, caseId, "fix-reported", "by the subscriber on the portal", null, at);
         return find(organisationId, caseId).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public SubscriberCase verifyFix(long organisationId, long caseId, Instant at, String evidence) {
+        SubscriberCase current = lockCase(organisationId, caseId);
+        if (current.state() != CaseState.FIXED_REPORTED) {
+            return current;
+        }
+        jdbc.sql("update subscriber_case set state = 'verified', verified_at = ? where organisation_id = ? and id = ?")
+                .params(Timestamp.from(at), organisationId, caseId)
+                .update();
+        event(organisationId, caseId, CaseState.VERIFIED.code(), evidence, null, at);
+        return find(organisationId, caseId).orElseThrow();
+    }
+
+    @Override
+    public Optional<CaseMilestones> milestones(long organisationId, long caseId) {
+        return jdbc.sql("select acknowledged_at, verified_at from subscriber_case where organisation_id = ? and id = ?")
+                .params(organisationId, caseId)
+                .query((rs, i) -> new CaseMilestones(instant(rs, "acknowledged_at"), instant(rs, "verified_at")))
+                .optional();
+    }
+
+    @Override
+    public CaseOutcomes outcomes(long organisationId) {
+        return jdbc.sql("""
+                select count(*) filter (where state = 'verified') as verified,
+                       count(*) filter (where state = 'reinfected') as reinfected,
+                       count(*) filter (where state = 'closed-unverified' and fix_reported_at is null) as natural,
+                       count(*) filter (where state = 'closed-unverified' and fix_reported_at is not null) as after_fix
+                from subscriber_case where organisation_id = ?""")
+                .param(organisationId)
+                .query((rs, i) -> new CaseOutcomes(rs.getLong("verified"), rs.getLong("reinfected"),
+                        rs.getLong("natural"), rs.getLong("after_fix")))
+                .single();
     }
 
     @Override
@@ -235,7 +287,7 @@ class CaseStore implements CaseManagement {
                     .params(Timestamp.from(now), c.organisationId(), c.id())
                     .update();
             event(c.organisationId(), c.id(), CaseState.CLOSED_UNVERIFIED.code(),
-                    "not seen since " + c.lastSeen() + " (quiet period " + quietPeriod + ")");
+                    "not seen since " + c.lastSeen() + " (quiet period " + quietPeriod + ")", null, now);
             closed.add(c);
         }
         return closed.size();
@@ -260,9 +312,14 @@ class CaseStore implements CaseManagement {
         }
     }
 
+    /** A timeline entry now, by the clock (so tests that move the clock see a consistent timeline). */
     void event(long organisationId, long caseId, String kind, String detail) {
-        jdbc.sql("insert into case_event (organisation_id, case_id, kind, detail) values (?, ?, ?, ?)")
-                .params(organisationId, caseId, kind, detail)
+        event(organisationId, caseId, kind, detail, null, clock.instant());
+    }
+
+    void event(long organisationId, long caseId, String kind, String detail, String channel, Instant at) {
+        jdbc.sql("insert into case_event (organisation_id, case_id, at, kind, detail, channel) values (?, ?, ?, ?, ?, ?)")
+                .params(organisationId, caseId, Timestamp.from(at), kind, detail, channel)
                 .update();
     }
 
