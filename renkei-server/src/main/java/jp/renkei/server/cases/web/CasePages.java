@@ -45,6 +45,7 @@ class CasePages {
         long org = caller.organisationId();
         Map<ProblemKind, Long> byKind = cases.openCountsByKind(org);
         model.addAttribute("counts", cases.countsByState(org));
+        model.addAttribute("outcomes", cases.outcomes(org));
         model.addAttribute("byKind", byKind);
         model.addAttribute("maxKind", Math.max(1, byKind.values().stream().mapToLong(Long::longValue).max().orElse(1)));
         model.addAttribute("latest", cases.list(org, CaseFilter.all(), 10));
@@ -74,6 +75,7 @@ class CasePages {
         long org = caller.organisationId();
         SubscriberCase c = cases.find(org, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("c", c);
+        model.addAttribute("milestones", cases.milestones(org, id).orElseThrow());
         // Showing who the subscriber is counts as an identity lookup: audited with the case as purpose.
         model.addAttribute("subscriber", directory.find(org, c.subscriberId(), caller.actor(), "case " + id + " viewed"));
         model.addAttribute("observations", observations.byIds(org, cases.observationIds(org, id)));
