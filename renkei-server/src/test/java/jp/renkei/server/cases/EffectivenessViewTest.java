@@ -116,12 +116,13 @@ class EffectivenessViewTest {
             assertThat(lines.group(1)).isNotBlank();
         }
         assertThat(groups).containsExactly("email", "sms", "walled-garden");
-        // The e-mail line: 21 points (days 0-20), at 100% until the verified fix on day 5, then 75%.
+        // The e-mail line: 21 points (days 0-20: notified 20 days ago), 100% until the verified fix on day 5, then 75%.
         String email = points(page, "email");
         assertThat(email.split(" ")).hasSize(21);
         assertThat(page).contains("<th scope=\"row\">5</th>");
         String day5 = rowOf(page, "5");
-        assertThat(cells(day5)).containsExactly("5", "75% (3/4)", "100% (2/2)", "–");
+        assertThat(cells(day5)).containsExactly("5", "75% (3/4)", "50% (1/2)", "0% (0/1)");
+        assertThat(cells(rowOf(page, "11"))).containsExactly("11", "75% (3/4)", "–", "–");
         assertThat(cells(rowOf(page, "2"))).containsExactly("2", "100% (4/4)", "100% (2/2)", "0% (0/1)");
         assertThat(page).contains("<title>E-mail</title>").contains("Days since the first notice");
     }

@@ -55,8 +55,12 @@ public class EffectivenessQueries {
         return jdbc.sql(BASE + """
                 , timed as (
                     select %s as grp, state, acknowledged_at, verified_at,
-                           extract(epoch from greatest(acknowledged_at - notified_at, interval '0')) / 3600 as ack_h,
-                           extract(epoch from greatest(verified_at - notified_at, interval '0')) / 3600 as ver_h
+                           -- greatest() skips nulls, so the null test comes first; an acknowledgement
+                           -- before the first notice (a portal visit on its own) counts as immediate
+                           case when acknowledged_at is not null then
+                               extract(epoch from greatest(acknowledged_at - notified_at, interval '0')) / 3600 end as ack_h,
+                           case when verified_at is not null then
+                               extract(epoch from greatest(verified_at - notified_at, interval '0')) / 3600 end as ver_h
                     from base
                 )
                 select grp, count(*) as cases, count(acknowledged_at) as acknowledged,
