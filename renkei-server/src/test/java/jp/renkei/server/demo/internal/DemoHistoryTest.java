@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jp.renkei.core.cases.CaseState;
 import jp.renkei.server.cases.CaseManagement;
 import jp.renkei.server.cases.CaseOutcomes;
+import jp.renkei.server.cases.effectiveness.CurvePoint;
 import jp.renkei.server.cases.effectiveness.EffectivenessQueries;
 import jp.renkei.server.cases.effectiveness.GroupFigures;
 import jp.renkei.server.cases.effectiveness.Grouping;
@@ -59,9 +60,12 @@ class DemoHistoryTest {
         assertThat(byChannel.keySet()).containsExactlyInAnyOrder("email", "sms", "line", "letter", "walled-garden");
         byChannel.values().forEach(g -> assertThat(g.cases()).isEqualTo(HistoryPlan.PER_CHANNEL));
         // The evidence's ordering: the walled garden far ahead, e-mail alone near the background.
-        assertThat(byChannel.get("walled-garden").shareVerified()).isGreaterThan(0.75);
-        assertThat(byChannel.get("email").shareVerified()).isLessThan(0.35);
         assertThat(byChannel.get("walled-garden").shareVerified()).isGreaterThan(byChannel.get("sms").shareVerified());
+        assertThat(byChannel.get("email").shareVerified()).isLessThan(0.35);
+        Map<String, CurvePoint> day14 = effectiveness.curves(isp.organisationId(), Grouping.CHANNEL, Instant.now())
+                .stream().filter(p -> p.day() == 14).collect(Collectors.toMap(CurvePoint::group, Function.identity()));
+        assertThat(day14.get("walled-garden").shareAffected()).isLessThan(0.3);
+        assertThat(day14.get("email").shareAffected()).isGreaterThan(0.7);
     }
 
     @Test
