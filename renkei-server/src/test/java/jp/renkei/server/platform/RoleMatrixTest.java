@@ -94,6 +94,9 @@ class RoleMatrixTest {
             AUDITOR,       GET,  /audit,             200
             AUDITOR,       POST, /settings/tokens,   302
             AUDITOR,       POST, /imports/subscribers, 403
+            ADMINISTRATOR, GET,  /cases/effectiveness, 200
+            OPERATOR,      GET,  /cases/effectiveness, 200
+            AUDITOR,       GET,  /cases/effectiveness, 200
             """)
     void webEnforcesRoles(Role role, String method, String path, int expected) {
         Tenants.Member member = members.get(role);
