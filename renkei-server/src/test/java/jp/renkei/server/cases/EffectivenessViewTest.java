@@ -138,6 +138,19 @@ class EffectivenessViewTest {
     }
 
     @Test
+    void theDashboardCountsVerifiedFixesAndNaturalRemediationAndTheListFiltersThem() {
+        String dashboard = page(isp, "/?lang=en");
+        assertThat(dashboard).contains("<td class=\"verified\">4</td>").contains("<td class=\"natural\">1</td>")
+                .contains("<td class=\"reinfected\">0</td>").contains("/cases/effectiveness");
+
+        String natural = page(isp, "/cases?state=closed-unverified&fixReported=no&lang=en");
+        assertThat(natural).contains("EFF-4").contains("badge closed-unverified");
+        assertThat(page(isp, "/cases?state=closed-unverified&fixReported=yes&lang=en")).doesNotContain("EFF-4");
+        String verified = page(isp, "/cases?state=verified&lang=en");
+        assertThat(verified).contains("badge verified").contains("Verified fixed").doesNotContain("EFF-4<");
+    }
+
+    @Test
     void anUnknownGroupingIsRefusedNamingTheParameter() {
         Browser browser = new Browser(port);
         browser.signIn(isp.username(), isp.password());

@@ -166,6 +166,8 @@ class VerificationFlowTest {
         CaseOutcomes after = cases.outcomes(org);
         assertThat(after.naturalRemediation()).isEqualTo(before.naturalRemediation() + 1);
         assertThat(after.verified()).isEqualTo(before.verified());
+        assertThat(cases.list(org, CaseFilter.naturalRemediation(), 1000)).extracting(SubscriberCase::id)
+                .contains(quiet).doesNotContain(fixed);
     }
 
     // --- helpers

@@ -67,6 +67,7 @@ class CaseStore implements CaseManagement {
         filter.state().ifPresent(s -> sql.append(" and state = :state"));
         filter.kind().ifPresent(k -> sql.append(" and kind = :kind"));
         filter.subscriberId().ifPresent(s -> sql.append(" and subscriber_id = :subscriber"));
+        filter.fixReported().ifPresent(f -> sql.append(f ? " and fix_reported_at is not null" : " and fix_reported_at is null"));
         sql.append(" order by last_seen desc, id desc limit :limit");
         var statement = jdbc.sql(sql.toString()).param("org", organisationId).param("limit", limit);
         if (filter.state().isPresent()) {

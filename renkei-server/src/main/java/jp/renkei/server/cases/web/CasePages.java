@@ -54,12 +54,14 @@ class CasePages {
 
     @GetMapping("/cases")
     String list(RenkeiPrincipal caller, @RequestParam Optional<String> state, @RequestParam Optional<String> kind,
-            @RequestParam Optional<String> subscriber,
+            @RequestParam Optional<String> subscriber, @RequestParam Optional<String> fixReported,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Optional<CaseState> s = state.filter(v -> !v.isBlank()).flatMap(CasePages::stateOf);
         Optional<ProblemKind> k = kind.filter(v -> !v.isBlank()).flatMap(CasePages::kindOf);
         Optional<String> sub = subscriber.map(String::strip).filter(v -> !v.isEmpty());
-        List<SubscriberCase> found = cases.list(caller.organisationId(), new CaseFilter(s, k, sub), 500);
+        Optional<Boolean> fix = fixReported.filter(v -> v.equals("yes") || v.equals("no")).map(v -> v.equals("yes"));
+        List<SubscriberCase> found = cases.list(caller.organisationId(), new CaseFilter(s, k, sub, fix), 500);
+        model.addAttribute("fixReported", fixReported.filter(v -> v.equals("yes") || v.equals("no")).orElse(""));
         model.addAttribute("cases", found);
         model.addAttribute("states", CaseState.values());
         model.addAttribute("kinds", ProblemKind.values());
