@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,10 +42,12 @@ class CaseStore implements CaseManagement {
     private final ObservationQueries observations;
     private final Duration quietPeriod;
     private final Clock clock;
+    private final CaseCounts counts;
 
     CaseStore(JdbcClient jdbc, ObservationQueries observations,
             @Value("${renkei.cases.quiet-period:P30D}") Duration quietPeriod, Clock clock) {
         this.clock = clock;
+        this.counts = new CaseCounts(jdbc);
         this.jdbc = jdbc;
         this.observations = observations;
         this.quietPeriod = quietPeriod;
@@ -84,30 +85,22 @@ class CaseStore implements CaseManagement {
 
     @Override
     public Map<CaseState, Long> countsByState(long organisationId) {
-        Map<CaseState, Long> counts = new EnumMap<>(CaseState.class);
-        for (CaseState s : CaseState.values()) {
-            counts.put(s, 0L);
-        }
-        jdbc.sql("select state, count(*) as n from subscriber_case where organisation_id = ? group by state")
-                .param(organisationId)
-                .query((rs, i) -> counts.put(CaseState.fromCode(rs.getString("state")), rs.getLong("n")))
-                .list();
-        return counts;
+        return counts.countsByState(organisationId);
     }
 
     @Override
     public Map<ProblemKind, Long> openCountsByKind(long organisationId) {
-        Map<ProblemKind, Long> counts = new EnumMap<>(ProblemKind.class);
-        for (ProblemKind k : ProblemKind.values()) {
-            counts.put(k, 0L);
-        }
-        jdbc.sql("""
-                select kind, count(*) as n from subscriber_case
-                where organisation_id = ? and state not in ('closed-unverified', 'verified') group by kind""")
-                .param(organisationId)
-                .query((rs, i) -> counts.put(ProblemKind.fromCode(rs.getString("kind")), rs.getLong("n")))
-                .list();
-        return counts;
+        return counts.openCountsByKind(organisationId);
+    }
+
+    @Override
+    public Optional<CaseMilestones> milestones(long organisationId, long caseId) {
+        return counts.milestones(organisationId, caseId);
+    }
+
+    @Override
+    public CaseOutcomes outcomes(long organisationId) {
+        return counts.outcomes(organisationId);
     }
 
     @Override
@@ -242,28 +235,6 @@ class CaseStore implements CaseManagement {
     }
 
     @Override
-    public Optional<CaseMilestones> milestones(long organisationId, long caseId) {
-        return jdbc.sql("select acknowledged_at, verified_at from subscriber_case where organisation_id = ? and id = ?")
-                .params(organisationId, caseId)
-                .query((rs, i) -> new CaseMilestones(instant(rs, "acknowledged_at"), instant(rs, "verified_at")))
-                .optional();
-    }
-
-    @Override
-    public CaseOutcomes outcomes(long organisationId) {
-        return jdbc.sql("""
-                select count(*) filter (where state = 'verified') as verified,
-                       count(*) filter (where state = 'reinfected') as reinfected,
-                       count(*) filter (where state = 'closed-unverified' and fix_reported_at is null) as natural,
-                       count(*) filter (where state = 'closed-unverified' and fix_reported_at is not null) as after_fix
-                from subscriber_case where organisation_id = ?""")
-                .param(organisationId)
-                .query((rs, i) -> new CaseOutcomes(rs.getLong("verified"), rs.getLong("reinfected"),
-                        rs.getLong("natural"), rs.getLong("after_fix")))
-                .single();
-    }
-
-    @Override
     @Transactional
     public int closeQuietCases(Instant now) {
         // A system sweep over every organisation; each closed row keeps its own organisation id.
@@ -332,7 +303,7 @@ class CaseStore implements CaseManagement {
                 rs.getTimestamp("opened_at").toInstant(), instant(rs, "closed_at"));
     }
 
-    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+    static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getTimestamp(column)).map(Timestamp::toInstant);
     }
 }

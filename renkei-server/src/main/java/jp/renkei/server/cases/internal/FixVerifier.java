@@ -6,11 +6,13 @@ import java.util.List;
 
 import jp.renkei.core.cases.CaseRules;
 import jp.renkei.server.intake.ReportImported;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Verifies reported fixes by report cycles: every completed report of a feed is one cycle for the
@@ -24,13 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class FixVerifier {
 
+    private static final Logger log = LoggerFactory.getLogger(FixVerifier.class);
+
     private record Candidate(long caseId, Instant fixReportedAt, Instant lastSeenInFeed) {}
 
     private final JdbcClient jdbc;
     private final CaseStore cases;
+    private final TransactionTemplate transaction;
     private final int requiredCycles;
 
-    FixVerifier(JdbcClient jdbc, CaseStore cases, @Value("${renkei.cases.verify-cycles:2}") int requiredCycles) {
+    FixVerifier(JdbcClient jdbc, CaseStore cases, TransactionTemplate transaction,
+            @Value("${renkei.cases.verify-cycles:2}") int requiredCycles) {
+        this.transaction = transaction;
         if (requiredCycles < 1) {
             throw new IllegalArgumentException("renkei.cases.verify-cycles must be at least 1, not " + requiredCycles);
         }
@@ -41,14 +48,24 @@ class FixVerifier {
 
     /**
      * One completed report. A file that stored nothing new (empty, or taken in before) is no new
-     * report and counts for nobody: a broken or repeated delivery must not verify a fix.
+     * report and counts for nobody: a broken or repeated delivery must not verify a fix. The
+     * import is committed by now; a failure here is logged and costs at most this one cycle (the
+     * next report counts again), rather than reporting a stored import as failed.
      */
     @EventListener
-    @Transactional
     void on(ReportImported report) {
         if (report.newObservations() == 0) {
             return;
         }
+        try {
+            transaction.executeWithoutResult(status -> count(report));
+        } catch (RuntimeException e) {
+            log.error("Report run {} of feed {} was not counted as a report cycle for verification",
+                    report.importRunId(), report.feed(), e);
+        }
+    }
+
+    private void count(ReportImported report) {
         for (String type : report.reportTypes()) {
             for (Candidate c : candidates(report, type)) {
                 // The source's latest sighting inside this report's time span: the report shows the device.
