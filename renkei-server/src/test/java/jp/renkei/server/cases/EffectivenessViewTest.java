@@ -121,9 +121,10 @@ class EffectivenessViewTest {
         assertThat(email.split(" ")).hasSize(21);
         assertThat(page).contains("<th scope=\"row\">5</th>");
         String day5 = rowOf(page, "5");
-        assertThat(cells(day5)).containsExactly("5", "75% (3/4)", "50% (1/2)", "0% (0/1)");
-        assertThat(cells(rowOf(page, "11"))).containsExactly("11", "75% (3/4)", "–", "–");
-        assertThat(cells(rowOf(page, "2"))).containsExactly("2", "100% (4/4)", "100% (2/2)", "0% (0/1)");
+        assertThat(cells(day5)).containsExactly("5", "75% (n=4)", "50% (n=1)", "0% (n=0)");
+        assertThat(cells(rowOf(page, "7"))).containsExactly("7", "75% (n=3)", "0% (n=1)", "–");
+        assertThat(cells(rowOf(page, "11"))).containsExactly("11", "75% (n=3)", "–", "–");
+        assertThat(cells(rowOf(page, "2"))).containsExactly("2", "100% (n=4)", "100% (n=2)", "0% (n=1)");
         assertThat(page).contains("<title>E-mail</title>").contains("Days since the first notice");
     }
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
  * e-mails, the only channel then), its ladder from the first {@code ladder-started} entry
  * ({@code <ladder>@<version>} or {@code <ladder>@<version> arm <arm>}); cases never notified are
  * not counted. "Still affected" means not (yet) verified fixed: a quiet closure is not a fix.
+ * Grouping and counting run in SQL; only the curves' running product is taken in Java.
  */
 @Service
 public class EffectivenessQueries {
@@ -77,25 +79,50 @@ public class EffectivenessQueries {
     }
 
     /**
-     * Remediation curves, days 0 to {@value #CURVE_DAYS} per group. A case counts on day d only
-     * when its first notice is at least d days before {@code now}, so recent cases do not make a
-     * curve look better or worse than it is. Reads only.
+     * Remediation curves, days 0 to {@value #CURVE_DAYS} per group, as Kaplan-Meier estimates: the
+     * counts per day come from SQL (cases followed that long, still at risk, verified that day);
+     * a case verified d days (rounded up) after its first notice is remediated on day d, a case
+     * notified fewer than d days before {@code now} is censored, and a reinfected or quietly
+     * closed case stays affected. Reads only.
      */
     public List<CurvePoint> curves(long organisationId, Grouping grouping, Instant now) {
-        return jdbc.sql(BASE + """
-                select %s as grp, d.day,
-                       count(*) filter (where b.notified_at + d.day * interval '1 day' <= :now) as followed,
-                       count(*) filter (where b.notified_at + d.day * interval '1 day' <= :now
-                           and (b.verified_at is null or b.verified_at > b.notified_at + d.day * interval '1 day'))
-                           as affected
-                from base b cross join generate_series(0, :days) as d(day)
-                group by 1, d.day order by 1, d.day""".formatted(grouping.column()))
+        record DayCount(String group, int day, long followed, long atRisk, long verified) {}
+        List<DayCount> counts = jdbc.sql(BASE + """
+                , followed as (
+                    select %s as grp,
+                           floor(extract(epoch from (:now - notified_at)) / 86400) as followed_days,
+                           case when verified_at is not null then
+                               ceil(extract(epoch from greatest(verified_at - notified_at, interval '0')) / 86400)
+                           end as verified_day
+                    from base
+                )
+                select f.grp, d.day,
+                       count(*) filter (where f.followed_days >= d.day) as followed,
+                       count(*) filter (where f.followed_days >= d.day
+                           and (f.verified_day is null or f.verified_day >= d.day)) as at_risk,
+                       count(*) filter (where f.followed_days >= d.day and f.verified_day = d.day) as verified
+                from followed f cross join generate_series(0, :days) as d(day)
+                group by f.grp, d.day order by f.grp, d.day""".formatted(grouping.column()))
                 .param("org", organisationId)
                 .param("now", Timestamp.from(now))
                 .param("days", CURVE_DAYS)
-                .query((rs, i) -> new CurvePoint(rs.getString("grp"), rs.getInt("day"), rs.getLong("followed"),
-                        rs.getLong("affected")))
+                .query((rs, i) -> new DayCount(rs.getString("grp"), rs.getInt("day"), rs.getLong("followed"),
+                        rs.getLong("at_risk"), rs.getLong("verified")))
                 .list();
+        List<CurvePoint> curves = new ArrayList<>(counts.size());
+        String group = null;
+        double share = 1;
+        for (DayCount c : counts) {
+            if (!c.group().equals(group)) {
+                group = c.group();
+                share = 1;
+            }
+            if (c.atRisk() > 0) {
+                share *= 1 - (double) c.verified() / c.atRisk();
+            }
+            curves.add(new CurvePoint(c.group(), c.day(), c.followed(), c.atRisk(), share));
+        }
+        return curves;
     }
 
     private static GroupFigures figures(ResultSet rs, int row) throws SQLException {

@@ -14,7 +14,7 @@ import java.util.Map;
 public record RemediationChart(int width, int height, int left, int top, int right, int bottom, List<Tick> xTicks,
         List<Tick> yTicks, List<Line> lines, List<TableRow> table) {
 
-    /** The same numbers as a table, one row per day, one cell per line: share still affected (of how many). */
+    /** The same numbers as a table, one row per day, one cell per line: share still affected (n: cases at risk). */
     public record TableRow(int day, List<String> cells) {}
 
     /** An axis tick: its position on the axis and its label. */
@@ -72,7 +72,7 @@ public record RemediationChart(int width, int height, int left, int top, int rig
             for (List<CurvePoint> series : byGroup.values()) {
                 CurvePoint p = d < series.size() ? series.get(d) : null;
                 cells.add(p == null || p.followed() == 0 ? "–"
-                        : Math.round(p.shareAffected() * 100) + "% (" + p.affected() + "/" + p.followed() + ")");
+                        : Math.round(p.shareAffected() * 100) + "% (n=" + p.atRisk() + ")");
             }
             table.add(new TableRow(d, cells));
         }

@@ -66,6 +66,11 @@ class DemoHistoryTest {
                 .stream().filter(p -> p.day() == 14).collect(Collectors.toMap(CurvePoint::group, Function.identity()));
         assertThat(day14.get("walled-garden").shareAffected()).isLessThan(0.3);
         assertThat(day14.get("email").shareAffected()).isGreaterThan(0.7);
+        // Recently notified cases leave the estimate rather than bend it: a curve never rises.
+        Map<String, List<CurvePoint>> curves = effectiveness.curves(isp.organisationId(), Grouping.CHANNEL,
+                Instant.now()).stream().collect(Collectors.groupingBy(CurvePoint::group));
+        curves.forEach((channel, points) -> assertThat(points).extracting(CurvePoint::shareAffected)
+                .as(channel).isSortedAccordingTo(java.util.Comparator.reverseOrder()));
     }
 
     @Test
