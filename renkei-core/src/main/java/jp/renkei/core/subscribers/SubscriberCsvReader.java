@@ -11,12 +11,16 @@ import jp.renkei.core.imports.Parsed;
 
 /**
  * Reads a subscriber CSV with columns {@code subscriber_id,name,email,phone,language} in any
- * order; extra columns are ignored.
+ * order, and optionally {@code line_user_id} and {@code postal_address} (more ways to reach the
+ * subscriber: LINE and letters); extra columns are ignored.
  */
 public final class SubscriberCsvReader extends LookaheadReader<SubscriberRecord> {
 
     // Deliberately loose: the mail server is the real judge, this only catches obvious typos.
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    // LINE's user ids for a provider: "U" and 32 hexadecimal digits.
+    private static final Pattern LINE_USER_ID = Pattern.compile("U[0-9a-f]{32}");
 
     private final CsvTable table;
     private final int id;
@@ -24,6 +28,8 @@ public final class SubscriberCsvReader extends LookaheadReader<SubscriberRecord>
     private final int email;
     private final int phone;
     private final int language;
+    private final int lineUserId;
+    private final int postalAddress;
 
     /** Reads the header immediately; a missing column raises {@link jp.renkei.core.imports.ImportFormatException}. */
     public SubscriberCsvReader(InputStream in, String fileName) {
@@ -34,6 +40,8 @@ public final class SubscriberCsvReader extends LookaheadReader<SubscriberRecord>
             this.email = table.requireColumn("email");
             this.phone = table.requireColumn("phone");
             this.language = table.requireColumn("language");
+            this.lineUserId = table.column("line_user_id");
+            this.postalAddress = table.column("postal_address");
         } catch (RuntimeException e) {
             table.close();
             throw e;
@@ -64,8 +72,17 @@ public final class SubscriberCsvReader extends LookaheadReader<SubscriberRecord>
         } catch (IllegalArgumentException e) {
             return new Parsed.Rejected<>(line, "language '" + lang + "' is not ja or en");
         }
-        return new Parsed.Row<>(line, new SubscriberRecord(
-                subscriberId, r.getField(name).strip(), mail, r.getField(phone).strip(), parsedLanguage));
+        String lineId = optional(r, lineUserId);
+        if (!lineId.isEmpty() && !LINE_USER_ID.matcher(lineId).matches()) {
+            return new Parsed.Rejected<>(line, "line_user_id '" + lineId + "' is not a LINE user id (U and 32 hex digits)");
+        }
+        return new Parsed.Row<>(line, new SubscriberRecord(subscriberId, r.getField(name).strip(), mail,
+                r.getField(phone).strip(), parsedLanguage, lineId, optional(r, postalAddress)));
+    }
+
+    // A postal address may span lines in the cell; it is printed as written.
+    private static String optional(CsvRecord r, int column) {
+        return column < 0 || column >= r.getFieldCount() ? "" : r.getField(column).strip();
     }
 
     @Override

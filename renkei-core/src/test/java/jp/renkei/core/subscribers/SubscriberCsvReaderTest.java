@@ -45,6 +45,31 @@ class SubscriberCsvReaderTest {
     }
 
     @Test
+    void readsTheOptionalLineUserIdAndPostalAddressColumns() {
+        try (SubscriberCsvReader reader = new SubscriberCsvReader(open("subscribers-contacts.csv"), "contacts.csv")) {
+            List<Parsed<SubscriberRecord>> parsed = readAll(reader);
+            assertThat(rejections(parsed)).extracting(Parsed.Rejected::line, Parsed.Rejected::reason).containsExactly(
+                    tuple(7L, "line_user_id 'ichiro-line' is not a LINE user id (U and 32 hex digits)"));
+            assertThat(rows(parsed)).containsExactly(
+                    new SubscriberRecord("S0200", "山田 太郎", "taro@example.jp", "090-1234-5678", Language.JA,
+                            "U4af4980629e3f1b5c1c2d2a7e1234567", "〒100-0001\n東京都千代田区千代田1-1\n連携マンション101号室"),
+                    new SubscriberRecord("S0201", "Ken Ito", "ken@example.jp", "", Language.EN, "", ""),
+                    new SubscriberRecord("S0202", "佐藤 花子", "hanako@example.jp", "080-2222-3333", Language.JA,
+                            "Uabcdef0123456789abcdef0123456789", "〒530-0001 大阪府大阪市北区梅田1-1-1"));
+        }
+    }
+
+    @Test
+    void withoutTheOptionalColumnsLineUserIdAndPostalAddressAreEmpty() {
+        try (SubscriberCsvReader reader = new SubscriberCsvReader(open("subscribers-bom-crlf.csv"), "bom.csv")) {
+            assertThat(rows(readAll(reader))).allSatisfy(r -> {
+                assertThat(r.lineUserId()).isEmpty();
+                assertThat(r.postalAddress()).isEmpty();
+            });
+        }
+    }
+
+    @Test
     void aMissingRequiredColumnRejectsTheWholeFileNamingTheColumn() {
         assertThatThrownBy(() -> new SubscriberCsvReader(open("subscribers-missing-email.csv"), "subs.csv"))
                 .isInstanceOf(ImportFormatException.class)

@@ -98,6 +98,19 @@ public class Attributions {
         return decide(organisationId, canonical, port, at, settings.policy(organisationId));
     }
 
+    /**
+     * The addresses (or prefixes, or CGNAT port blocks) the subscriber holds at {@code at}, newest
+     * first: the reverse of attribution, e.g. for the portal's "check now". Audited like an
+     * attribution ({@code addresses-held}, subject the subscriber, detail {@code purpose}) in the
+     * caller's transaction.
+     */
+    @Transactional
+    public List<jp.renkei.core.attribution.Assignment> heldBy(long organisationId, String subscriberId, Instant at,
+            String actor, String purpose) {
+        audit.record(organisationId, actor, "addresses-held", subscriberId + "@" + at, purpose);
+        return store.heldBy(organisationId, subscriberId, at).stream().map(StoredAssignment::assignment).toList();
+    }
+
     /** Where and when a reported device was seen: its address, its source port when known, the source time. */
     public record Probe(String ip, OptionalInt port, Instant at) {}
 

@@ -12,13 +12,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class RemediationSteps {
 
+    private final RemediationEntries entries;
+
+    RemediationSteps(RemediationEntries entries) {
+        this.entries = entries;
+    }
+
     /**
      * The guidance for the problem on this device in the language: the ISP's steps for the most
-     * specific match (vendor, model and firmware; vendor and model; vendor), else the general
-     * steps for the problem.
+     * specific match (vendor, model and firmware; vendor and model; vendor; the problem kind
+     * alone), else the general steps for the problem. Reads only.
      */
     public Guidance guidance(long organisationId, ProblemKind kind, Optional<String> malwareFamily,
             DeviceDescription device, Language language) {
-        return RemediationGuide.forProblem(kind, language, malwareFamily);
+        return entries.bestMatch(organisationId, kind, device)
+                .map(e -> e.in(language))
+                .orElseGet(() -> RemediationGuide.forProblem(kind, language, malwareFamily));
     }
 }

@@ -34,22 +34,27 @@ public class SubscriberDirectory {
     }
 
     /**
-     * Stores the subscriber for the organisation, replacing name, e-mail, phone and language of a
-     * subscriber with the same id. A row identical to the stored one is left untouched (its
+     * Stores the subscriber for the organisation, replacing name, e-mail, phone, language, LINE user
+     * id and postal address of a subscriber with the same id. A row identical to the stored one is left untouched (its
      * {@code updated_at} too), so re-importing a file changes nothing.
      */
     @Transactional
     public Upsert upsert(long organisationId, Subscriber subscriber) {
         int rows = jdbc.sql("""
-                insert into subscriber (organisation_id, subscriber_id, name, email, phone, language)
-                values (?, ?, ?, ?, ?, ?)
+                insert into subscriber (organisation_id, subscriber_id, name, email, phone, language, line_user_id,
+                    postal_address)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (organisation_id, subscriber_id) do update
                 set name = excluded.name, email = excluded.email, phone = excluded.phone,
-                    language = excluded.language, updated_at = now()
-                where (subscriber.name, subscriber.email, subscriber.phone, subscriber.language)
-                      is distinct from (excluded.name, excluded.email, excluded.phone, excluded.language)""")
+                    language = excluded.language, line_user_id = excluded.line_user_id,
+                    postal_address = excluded.postal_address, updated_at = now()
+                where (subscriber.name, subscriber.email, subscriber.phone, subscriber.language,
+                       subscriber.line_user_id, subscriber.postal_address)
+                      is distinct from (excluded.name, excluded.email, excluded.phone, excluded.language,
+                       excluded.line_user_id, excluded.postal_address)""")
                 .params(organisationId, subscriber.subscriberId(), subscriber.name(), subscriber.email(),
-                        subscriber.phone(), subscriber.language().code())
+                        subscriber.phone(), subscriber.language().code(), subscriber.lineUserId(),
+                        subscriber.postalAddress())
                 .update();
         return rows == 0 ? Upsert.UNCHANGED : Upsert.CHANGED;
     }
@@ -62,11 +67,12 @@ public class SubscriberDirectory {
     public Optional<Subscriber> find(long organisationId, String subscriberId, String actor, String purpose) {
         audit.record(organisationId, actor, "subscriber-identity-read", subscriberId, purpose);
         return jdbc.sql("""
-                select subscriber_id, name, email, phone, language from subscriber
+                select subscriber_id, name, email, phone, language, line_user_id, postal_address from subscriber
                 where organisation_id = ? and subscriber_id = ?""")
                 .params(organisationId, subscriberId)
                 .query((rs, i) -> new Subscriber(rs.getString("subscriber_id"), rs.getString("name"),
-                        rs.getString("email"), rs.getString("phone"), Language.fromCode(rs.getString("language"))))
+                        rs.getString("email"), rs.getString("phone"), Language.fromCode(rs.getString("language")),
+                        rs.getString("line_user_id"), rs.getString("postal_address")))
                 .optional();
     }
 

@@ -14,7 +14,8 @@ import jp.renkei.server.platform.ImportTally;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports a subscriber CSV ({@code subscriber_id,name,email,phone,language}) into the
+ * Imports a subscriber CSV ({@code subscriber_id,name,email,phone,language},
+ * optionally {@code line_user_id,postal_address}) into the
  * {@link SubscriberDirectory}: the one use case behind both the REST endpoint and the imports page.
  */
 @Service
@@ -48,7 +49,7 @@ public class SubscriberImport {
                 if (parsed instanceof Parsed.Row<SubscriberRecord> row) {
                     SubscriberRecord r = row.value();
                     Subscriber subscriber = new Subscriber(r.subscriberId(), r.name(), r.email(), r.phone(),
-                            r.language());
+                            r.language(), r.lineUserId(), r.postalAddress());
                     switch (directory.upsert(organisationId, subscriber)) {
                         case CHANGED -> tally.accepted(1);
                         case UNCHANGED -> tally.duplicates(1);

@@ -94,6 +94,11 @@ class RoleMatrixTest {
             AUDITOR,       GET,  /audit,             200
             AUDITOR,       POST, /settings/tokens,   302
             AUDITOR,       POST, /imports/subscribers, 403
+            ADMINISTRATOR, GET,  /remediation,       200
+            OPERATOR,      GET,  /remediation/new,   200
+            AUDITOR,       GET,  /remediation,       403
+            OPERATOR,      POST, /remediation,       400
+            AUDITOR,       POST, /remediation,       403
             ADMINISTRATOR, GET,  /cases/effectiveness, 200
             OPERATOR,      GET,  /cases/effectiveness, 200
             AUDITOR,       GET,  /cases/effectiveness, 200
@@ -239,5 +244,36 @@ class RoleMatrixTest {
         assertThat(anyone.get("/vendors/" + slug + "/advisories").status()).isEqualTo(200);
         assertThat(anyone.get("/vendors/" + slug + "/owners").status()).isEqualTo(200);
         assertThat(anyone.get("/psirt/advisories").status()).isEqualTo(302);
+    }
+
+    // notify channels: the settings hold gateway and LINE secrets (administrators only); letters and the call
+    // list show addresses and phone numbers, for administrators and operators.
+    @ParameterizedTest(name = "notify channels {0} {1} {2} → {3}")
+    @CsvSource(textBlock = """
+            ADMINISTRATOR, GET,  /notify/channels,              200
+            OPERATOR,      GET,  /notify/channels,              403
+            AUDITOR,       GET,  /notify/channels,              403
+            ADMINISTRATOR, POST, /notify/channels,              302
+            OPERATOR,      POST, /notify/channels,              403
+            OPERATOR,      GET,  /notify/letters,               200
+            AUDITOR,       GET,  /notify/letters,               403
+            OPERATOR,      POST, /notify/letters/batches,       302
+            AUDITOR,       POST, /notify/letters/batches,       403
+            AUDITOR,       GET,  /notify/letters/batches/1.pdf, 403
+            ADMINISTRATOR, GET,  /notify/call-list,             200
+            OPERATOR,      GET,  /notify/call-list,             200
+            AUDITOR,       GET,  /notify/call-list,             403
+            AUDITOR,       POST, /notify/call-list/1,           403
+            """)
+    void notifyChannelPagesEnforceRoles(Role role, String method, String path, int expected) {
+        Tenants.Member member = members.get(role);
+        Browser browser = new Browser(port);
+        browser.signIn(member.username(), member.password());
+        browser.get("/settings/tokens"); // carries a CSRF token
+
+        Browser.Page page = method.equals("GET") ? browser.get(path)
+                : browser.post(path, Map.of("smsMethod", "POST", "outcome", "reached"));
+
+        assertThat(page.status()).isEqualTo(expected);
     }
 }

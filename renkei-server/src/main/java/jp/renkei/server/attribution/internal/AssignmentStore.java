@@ -253,6 +253,19 @@ public class AssignmentStore {
                 .list();
     }
 
+    /** The organisation's assignments held by the subscriber at the instant (open sessions included). */
+    public List<StoredAssignment> heldBy(long organisationId, String subscriberId, Instant at) {
+        return jdbc.sql("""
+                select id, subscriber_id, host(ip) as ip, masklen(ip) as len, started_at, stopped_at, source,
+                    port_first, port_last, line
+                from assignment where organisation_id = ? and subscriber_id = ?
+                  and started_at <= ? and (stopped_at is null or stopped_at > ?)
+                order by started_at desc, id desc""")
+                .params(organisationId, subscriberId, utc(at), utc(at))
+                .query((rs, i) -> row(rs))
+                .list();
+    }
+
     /** One row as a core assignment: address or prefix, port block, access line. */
     static StoredAssignment row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new StoredAssignment(rs.getLong("id"), new Assignment(rs.getString("subscriber_id"),

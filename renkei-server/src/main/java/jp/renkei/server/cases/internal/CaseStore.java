@@ -124,7 +124,9 @@ class CaseStore implements CaseManagement {
         Optional<String> vendor = latestPresent(seen, ObservationView::deviceVendor);
         Optional<String> model = latestPresent(seen, ObservationView::deviceModel);
         Optional<String> family = latestPresent(seen, ObservationView::malwareFamily);
-        return Optional.of(new CaseDevice(latest.ip(), latest.port(), vendor, model, family, latest.sourceTime()));
+        Optional<String> firmware = latestPresent(seen, ObservationView::deviceFirmware);
+        return Optional.of(new CaseDevice(latest.ip(), latest.port(), vendor, model, family, latest.sourceTime(),
+                firmware));
     }
 
     private static Optional<String> latestPresent(List<ObservationView> seen,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.renkei.core.attribution.Assignment;
 import jp.renkei.core.intake.ProblemKind;
 import jp.renkei.server.intake.AttributionEvidence;
 import jp.renkei.server.intake.ObservationQueries;
@@ -48,6 +49,32 @@ class JdbcObservationQueries implements ObservationQueries {
     }
 
     @Override
+    public List<ObservationView> seenWhileHeld(long organisationId, Assignment held, Instant since, Instant until,
+            int limit) {
+        Instant from = held.from().isAfter(since) ? held.from() : since;
+        Instant to = held.to().filter(t -> t.isBefore(until)).orElse(until);
+        // A port block of a shared (CGNAT) address: a report without a port cannot be told apart from
+        // the other holders' traffic, so only reports within the block count.
+        boolean wholeAddress = held.ports().first() == 0 && held.ports().last() == 65535;
+        return jdbc.sql("""
+                select * from observation where organisation_id = :org
+                  and ip <<= cast(:prefix as inet)
+                  and source_time >= :from and source_time < :to
+                  and (:whole or port between :first and :last)
+                order by source_time desc, id desc limit :limit""")
+                .param("org", organisationId)
+                .param("prefix", held.ip() + "/" + held.prefixLength())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("whole", wholeAddress)
+                .param("first", held.ports().first())
+                .param("last", held.ports().last())
+                .param("limit", limit)
+                .query(this::view)
+                .list();
+    }
+
+    @Override
     public List<ObservationView> unattributed(long organisationId, int limit) {
         return jdbc.sql("""
                 select * from observation where organisation_id = ? and subscriber_id is null
@@ -70,7 +97,8 @@ class JdbcObservationQueries implements ObservationQueries {
                 new AttributionEvidence(Optional.ofNullable(rs.getString("subscriber_id")),
                         instant(rs, "assignment_from"), instant(rs, "assignment_to"),
                         Optional.ofNullable(rs.getString("assignment_source")),
-                        Optional.ofNullable(rs.getString("unattributed_reason"))));
+                        Optional.ofNullable(rs.getString("unattributed_reason"))),
+                Optional.ofNullable(rs.getString("device_firmware")));
     }
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

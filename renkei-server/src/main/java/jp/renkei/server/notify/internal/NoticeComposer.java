@@ -12,6 +12,8 @@ import jp.renkei.core.remediation.Guidance;
 import jp.renkei.core.remediation.RemediationGuide;
 import jp.renkei.server.cases.CaseDevice;
 import jp.renkei.server.cases.SubscriberCase;
+import jp.renkei.server.remediation.DeviceDescription;
+import jp.renkei.server.remediation.RemediationSteps;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -88,14 +90,36 @@ class NoticeComposer {
 
     private final String portalUrl;
     private final ZoneId zone;
+    private final RemediationSteps remediation;
 
     NoticeComposer(@Value("${renkei.portal.url}") String portalUrl,
-            @Value("${renkei.display-zone:Asia/Tokyo}") String zone) {
+            @Value("${renkei.display-zone:Asia/Tokyo}") String zone, RemediationSteps remediation) {
         this.portalUrl = portalUrl;
         this.zone = ZoneId.of(zone);
+        this.remediation = remediation;
     }
 
-    /** The whole notice for one subscriber and case. */
+    /**
+     * What a notice for the case says on any channel: the ISP's steps for this device (from the
+     * remediation module) in the subscriber's language, and the access code.
+     */
+    NoticeFacts facts(long organisationId, Language language, String isp, String subscriberName, SubscriberCase c,
+            Optional<CaseDevice> device, AccessCode code) {
+        DeviceDescription description = device
+                .map(d -> new DeviceDescription(d.vendor(), d.model(), d.firmware()))
+                .orElse(DeviceDescription.unknown());
+        Guidance guidance = remediation.guidance(organisationId, c.kind(), device.flatMap(CaseDevice::malwareFamily),
+                description, language);
+        return new NoticeFacts(language, isp, subscriberName, c, device, code, guidance, portalUrl, zone);
+    }
+
+    /** The e-mail for one subscriber and case. */
+    ComposedNotice email(NoticeFacts f) {
+        return compose(f.japanese() ? JAPANESE : ENGLISH, f.isp(), f.subscriberName(), f.subscriberCase(), f.device(),
+                f.code(), f.guidance());
+    }
+
+    /** The first notice as composed before ladders existed (general steps only); kept for {@code FirstNotice}. */
     ComposedNotice firstNotice(Language language, String isp, String subscriberName, SubscriberCase c,
             Optional<CaseDevice> device, AccessCode code) {
         Guidance guidance = RemediationGuide.forProblem(c.kind(), language, device.flatMap(CaseDevice::malwareFamily));

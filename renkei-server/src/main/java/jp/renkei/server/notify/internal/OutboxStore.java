@@ -70,18 +70,22 @@ class OutboxStore {
     }
 
     /**
-     * Locks the next due pending notice for the caller's transaction. {@code skip locked} lets
-     * several dispatchers (threads or instances) work side by side without sending a notice twice.
+     * Locks the next due pending notice on one of the channels for the caller's transaction.
+     * {@code skip locked} lets several dispatchers (threads or instances) work side by side
+     * without sending a notice twice.
      */
-    Optional<PendingNotice> claimNext() {
+    Optional<PendingNotice> claimNext(List<String> channels) {
         return jdbc.sql("""
-                select id, organisation_id, case_id, recipient, language, subject, body, attempts from notice
-                where state = 'pending' and next_attempt_at <= now()
+                select id, organisation_id, case_id, channel, purpose, recipient, language, subject, body, attempts
+                from notice
+                where state = 'pending' and next_attempt_at <= now() and channel in (:channels)
                 order by next_attempt_at, id limit 1
                 for update skip locked""")
+                .param("channels", channels)
                 .query((rs, i) -> new PendingNotice(rs.getLong("id"), rs.getLong("organisation_id"),
-                        rs.getLong("case_id"), rs.getString("recipient"), rs.getString("language"),
-                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts")))
+                        rs.getLong("case_id"), rs.getString("channel"), rs.getString("purpose"),
+                        rs.getString("recipient"), rs.getString("language"), rs.getString("subject"),
+                        rs.getString("body"), rs.getInt("attempts")))
                 .optional();
     }
 
@@ -109,10 +113,12 @@ class OutboxStore {
                 .update();
     }
 
-    /** Tells operators why pending notices are not moving, without touching their attempts. */
-    void explainPending(String reason) {
-        jdbc.sql("update notice set last_error = ? where state = 'pending' and last_error is distinct from ?")
-                .params(reason, reason)
+    /** Tells operators why pending notices on the channel are not moving, without touching their attempts. */
+    void explainPending(String channel, String reason) {
+        jdbc.sql("""
+                update notice set last_error = ?
+                where state = 'pending' and channel = ? and last_error is distinct from ?""")
+                .params(reason, channel, reason)
                 .update();
     }
 

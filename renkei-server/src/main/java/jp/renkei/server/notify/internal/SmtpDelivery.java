@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -74,6 +75,25 @@ class SmtpDelivery {
         int sent = 0;
         while (true) {
             Optional<Boolean> outcome = Optional.ofNullable(tx.execute(s -> claimAndDeliver.apply(sender).orElse(null)));
+            if (outcome.isEmpty()) {
+                return sent;
+            }
+            if (outcome.get()) {
+                sent++;
+            }
+        }
+    }
+
+    /**
+     * As {@link #drain(Function, JavaMailSender)} for deliveries that need no SMTP sender (SMS, LINE):
+     * one fresh transaction per claimed row until nothing is due.
+     *
+     * @return how many were sent
+     */
+    int drain(Supplier<Optional<Boolean>> claimAndDeliver) {
+        int sent = 0;
+        while (true) {
+            Optional<Boolean> outcome = Optional.ofNullable(tx.execute(s -> claimAndDeliver.get().orElse(null)));
             if (outcome.isEmpty()) {
                 return sent;
             }

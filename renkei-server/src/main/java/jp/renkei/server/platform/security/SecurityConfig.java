@@ -72,7 +72,13 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/.well-known/csaf/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/settings/users/**").hasRole(ADMIN)
                         .requestMatchers("/audit/**").hasRole(AUDITOR)
+                        // notify channels: gateway headers and the LINE token are the administrator's; letters and
+                        // the call list show addresses and phone numbers, for the staff who send and call.
+                        .requestMatchers("/notify/channels/**").hasRole(ADMIN)
+                        .requestMatchers("/notify/letters/**", "/notify/call-list/**").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers("/settings/nas/**").hasAnyRole(ADMIN, OPERATOR)
+                        // portal: the ISP's remediation steps are edited (and read) by administrators and operators.
+                        .requestMatchers("/remediation", "/remediation/**").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers("/settings/users/**").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/settings/tokens/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ADMIN, OPERATOR, AUDITOR)

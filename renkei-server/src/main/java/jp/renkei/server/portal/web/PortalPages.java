@@ -1,21 +1,17 @@
 package jp.renkei.server.portal.web;
 
-import java.time.Instant;
-import java.util.Locale;
+import java.time.Clock;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import jp.renkei.server.platform.Accounts;
-import jp.renkei.core.Language;
-import jp.renkei.core.cases.CaseState;
 import jp.renkei.core.portal.AccessCode;
-import jp.renkei.core.remediation.RemediationGuide;
-import jp.renkei.server.cases.CaseDevice;
 import jp.renkei.server.cases.CaseManagement;
-import jp.renkei.server.cases.SubscriberCase;
 import jp.renkei.server.portal.PortalAccess;
 import jp.renkei.server.portal.PortalGrant;
+import jp.renkei.server.portal.internal.WrongCodeLimit;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,21 +21,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The subscriber portal (no login): type the code from the notice, see the case and the steps,
- * say "I have fixed it". The opened case is remembered in the HTTP session only.
+ * say "I have fixed it". Opening a case with its code acknowledges the notice. The opened case is
+ * remembered in the server-side HTTP session only; wrong codes are limited per client address.
  */
 @Controller
 class PortalPages {
 
-    static final String GRANT = "renkei.portal.grant";
-
     private final PortalAccess access;
     private final CaseManagement cases;
-    private final Accounts accounts;
+    private final WrongCodeLimit wrongCodes;
+    private final CasePageModel page;
+    private final Clock clock;
 
-    PortalPages(PortalAccess access, CaseManagement cases, Accounts accounts) {
+    PortalPages(PortalAccess access, CaseManagement cases, WrongCodeLimit wrongCodes, CasePageModel page, Clock clock) {
         this.access = access;
         this.cases = cases;
-        this.accounts = accounts;
+        this.wrongCodes = wrongCodes;
+        this.page = page;
+        this.clock = clock;
     }
 
     @GetMapping("/portal")
@@ -48,50 +47,48 @@ class PortalPages {
     }
 
     @PostMapping("/portal")
-    String open(@RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+    String open(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+            HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        String client = request.getRemoteAddr();
+        // Checked before the code, so a guesser learns nothing more, not even from a right guess.
+        if (wrongCodes.exhausted(client)) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("minutes", wrongCodes.window().toMinutes());
+            return "portal/later";
+        }
         Optional<PortalGrant> grant = AccessCode.parse(code).flatMap(access::open);
         if (grant.isEmpty()) {
+            wrongCodes.recordWrong(client);
             // One message for every failure: a typo and a guessed code look the same to the caller.
             model.addAttribute("invalid", true);
             return "portal/enter";
         }
         request.changeSessionId();
-        request.getSession().setAttribute(GRANT, grant.get());
+        PortalSession.open(request.getSession(), grant.get());
+        // Typing the code proves the notice was read: the case is acknowledged and reminders stop.
+        cases.acknowledge(grant.get().organisationId(), grant.get().caseId(), clock.instant(), "portal");
+        redirect.addFlashAttribute("acknowledgedNow", true);
         return "redirect:/portal/case";
     }
 
     @GetMapping("/portal/case")
-    String showCase(HttpSession session, Locale locale, Model model) {
-        Optional<PortalGrant> grant = grant(session);
-        Optional<SubscriberCase> found = grant.flatMap(g -> cases.find(g.organisationId(), g.caseId()));
-        if (found.isEmpty()) {
+    String showCase(HttpSession session, Model model) {
+        Optional<PortalSession.Opened> opened = PortalSession.opened(session, cases);
+        if (opened.isEmpty()) {
             return "redirect:/portal";
         }
-        SubscriberCase c = found.get();
-        long org = grant.get().organisationId();
-        Optional<CaseDevice> device = cases.device(org, c.id());
-        Language language = "en".equals(locale.getLanguage()) ? Language.EN : Language.JA;
-        model.addAttribute("isp", accounts.organisationName(org));
-        model.addAttribute("c", c);
-        model.addAttribute("device", device);
-        model.addAttribute("guidance", RemediationGuide.forProblem(c.kind(), language,
-                device.flatMap(CaseDevice::malwareFamily)));
-        model.addAttribute("canReportFix", c.state().isOpen() && c.state() != CaseState.FIXED_REPORTED);
+        page.fill(opened.get(), model);
         return "portal/case";
     }
 
     @PostMapping("/portal/case/fixed")
     String fixed(HttpSession session, RedirectAttributes redirect) {
-        Optional<PortalGrant> grant = grant(session);
+        Optional<PortalGrant> grant = PortalSession.grant(session);
         if (grant.isEmpty()) {
             return "redirect:/portal";
         }
-        cases.reportFixed(grant.get().organisationId(), grant.get().caseId(), Instant.now());
+        cases.reportFixed(grant.get().organisationId(), grant.get().caseId(), clock.instant());
         redirect.addFlashAttribute("thanks", true);
         return "redirect:/portal/case";
-    }
-
-    private static Optional<PortalGrant> grant(HttpSession session) {
-        return session.getAttribute(GRANT) instanceof PortalGrant g ? Optional.of(g) : Optional.empty();
     }
 }
