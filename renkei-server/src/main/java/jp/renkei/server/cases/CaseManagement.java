@@ -46,6 +46,14 @@ public interface CaseManagement {
     void recordEvent(long organisationId, long caseId, String kind, String detail);
 
     /**
+     * As {@link #recordEvent(long, long, String, String)} at a given instant, for history taken
+     * over from elsewhere (the demo's past weeks, a migration): the entry sorts by {@code at}.
+     *
+     * @throws CaseNotFoundException when the case is not the organisation's
+     */
+    void recordEvent(long organisationId, long caseId, String kind, String detail, Instant at);
+
+    /**
      * A notice reached the subscriber's mail server: records {@code notice-sent} with the detail on
      * the timeline and moves an {@code open} case to {@code notified}; other states are kept (a
      * fix report or a reopening says more than a sent mail).
@@ -59,6 +67,12 @@ public interface CaseManagement {
      * effectiveness can be measured per channel.
      */
     void markNotified(long organisationId, long caseId, Channel channel, String detail);
+
+    /**
+     * As {@link #markNotified(long, long, Channel, String)} at a given instant (history taken over
+     * from elsewhere, the demo): the first such entry is the case's first notice for effectiveness.
+     */
+    void markNotified(long organisationId, long caseId, Channel channel, String detail, Instant at);
 
     /**
      * The subscriber confirmed they read a notice ({@code via} e.g. "portal" or "walled-garden"):
@@ -83,10 +97,29 @@ public interface CaseManagement {
     SubscriberCase reportFixed(long organisationId, long caseId, Instant at);
 
     /**
+     * The reported fix is verified: moves a {@code fixed-reported} case to {@code verified} with
+     * {@code verified_at = at} and a {@code verified} timeline entry carrying the evidence. Normally
+     * called by the case module itself when enough clean report cycles
+     * ({@code renkei.cases.verify-cycles}) came in; public for history taken over from elsewhere
+     * (the demo). A case in any other state is left as it is.
+     *
+     * @return the case after the change
+     * @throws CaseNotFoundException when the case is not the organisation's
+     */
+    SubscriberCase verifyFix(long organisationId, long caseId, Instant at, String evidence);
+
+    /** When the subscriber first acknowledged and when the fix was verified, for the case page. Reads only. */
+    Optional<CaseMilestones> milestones(long organisationId, long caseId);
+
+    /** How the organisation's cases ended: verified, reinfected, natural remediation, closed after a fix report. */
+    CaseOutcomes outcomes(long organisationId);
+
+    /**
      * Closes, across all organisations, every case whose device has not been seen for the quiet
      * period ({@code renkei.cases.quiet-period}) before {@code now}: state
      * {@code closed-unverified}, {@code closed_at = now} and a timeline entry. Silence is not proof
-     * of a fix, hence "unverified"; a new observation afterwards opens a new case.
+     * of a fix, hence "unverified"; a new observation afterwards opens a new case. Verified cases
+     * are never closed this way. Closed cases without a fix report count as natural remediation.
      *
      * @return how many cases were closed
      */

@@ -1,11 +1,14 @@
 package jp.renkei.server.intake;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jp.renkei.core.imports.ImportFormatException;
 import jp.renkei.core.imports.Parsed;
@@ -62,9 +65,11 @@ public class ObservationImport {
     private final ColumnMappings mappings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     ObservationImport(ObservationStore store, Attributions attributions, ImportLog importLog, ColumnMappings mappings,
-            ApplicationEventPublisher events, TransactionTemplate transaction) {
+            ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.attributions = attributions;
         this.importLog = importLog;
@@ -95,7 +100,8 @@ public class ObservationImport {
      * {@link ObservationStore#insertAll(long, String, String, List)}), so a device seen
      * by two feeds is one sighting. Bad records are rejected with their line; reader alarms
      * (unknown report type, unknown column, unknown kind) go into the result; the run, alarms
-     * included, is recorded in the import log.
+     * included, is recorded in the import log. Then, outside any transaction,
+     * {@link ReportImported} announces the completed report (one report cycle of its feed).
      *
      * @throws ImportFormatException for an unknown format or mapping, an undeterminable report
      *         type, or a file without the required columns — never a silent "0 imported"
@@ -117,6 +123,7 @@ public class ObservationImport {
         Instant started = Instant.now();
         ContentDigest digest = new ContentDigest(content);
         ImportTally tally = new ImportTally();
+        NewRows seen = new NewRows();
         try (RecordReader<ObservationDraft> reader = open(format, digest, request, mapping)) {
             reader.alarms().forEach(a -> tally.alarm(a.kind(), a.detail()));
             List<ObservationDraft> chunk = new ArrayList<>(CHUNK);
@@ -127,14 +134,14 @@ public class ObservationImport {
                 if (parsed instanceof Parsed.Row<ObservationDraft> row) {
                     chunk.add(row.value());
                     if (chunk.size() == CHUNK) {
-                        record(request, chunk, tally);
+                        record(request, chunk, tally, seen);
                         chunk.clear();
                     }
                 } else if (parsed instanceof Parsed.Rejected<ObservationDraft> rejected) {
                     tally.rejected(rejected.line(), rejected.reason());
                 }
             }
-            record(request, chunk, tally);
+            record(request, chunk, tally, seen);
             for (ReaderAlarm a : reader.alarms()) {
                 tally.alarm(a.kind(), a.detail());
             }
@@ -143,8 +150,12 @@ public class ObservationImport {
                         + (format.equals(SHADOWSERVER) ? " after its header" : ""));
             }
         }
-        importLog.record(request.organisationId(), request.actor(), KIND, format, request.fileName(),
+        long run = importLog.record(request.organisationId(), request.actor(), KIND, format, request.fileName(),
                 digest.sha256Hex(), started, tally);
+        Instant completed = clock.instant();
+        events.publishEvent(new ReportImported(request.organisationId(), request.feed(), run, seen.reportTypes,
+                seen.count, seen.earliest == null ? completed : seen.earliest,
+                seen.latest == null ? completed : seen.latest, completed));
         return tally.result();
     }
 
@@ -156,7 +167,24 @@ public class ObservationImport {
         return ObservationReaders.open(format, in, request.fileName(), request.reportType(), mapping);
     }
 
-    private void record(ObservationImportRequest request, List<ObservationDraft> chunk, ImportTally tally) {
+    /** What the newly stored rows of one import cover, for {@link ReportImported}. */
+    private static final class NewRows {
+        final Set<String> reportTypes = new TreeSet<>();
+        long count;
+        Instant earliest;
+        Instant latest;
+
+        void add(ObservationDraft draft) {
+            count++;
+            reportTypes.add(draft.reportType());
+            Instant t = draft.sourceTime();
+            earliest = earliest == null || t.isBefore(earliest) ? t : earliest;
+            latest = latest == null || t.isAfter(latest) ? t : latest;
+        }
+    }
+
+    private void record(ObservationImportRequest request, List<ObservationDraft> chunk, ImportTally tally,
+            NewRows seen) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -183,6 +211,7 @@ public class ObservationImport {
                 return probed.stream().map(i -> outcomes.get(i).map(ObservationStore.Stored::id)).toList();
             });
             List<RecordedObservation> recorded = new ArrayList<>();
+            List<ObservationDraft> storedDrafts = new ArrayList<>();
             long stored = 0;
             for (int i = 0; i < chunk.size(); i++) {
                 if (outcomes.get(i).isEmpty()) {
@@ -191,9 +220,11 @@ public class ObservationImport {
                 stored++;
                 ObservationDraft draft = chunk.get(i);
                 ObservationStore.Stored s = outcomes.get(i).get();
+                storedDrafts.add(draft);
                 if (answers.get(i) != null && s.linkedTo().isEmpty()) {
                     recorded.add(new RecordedObservation(s.id(), draft.kind(), draft.sourceTime(), draft.ip(),
-                            answers.get(i).assignment().map(a -> a.subscriberId())));
+                            answers.get(i).assignment().map(a -> a.subscriberId()), request.feed(),
+                            draft.reportType()));
                 }
             }
             if (!recorded.isEmpty()) {
@@ -202,6 +233,7 @@ public class ObservationImport {
             // Counted only once the chunk's work (listeners included) went through.
             tally.accepted(stored);
             tally.duplicates(chunk.size() - stored);
+            storedDrafts.forEach(seen::add);
         });
     }
 }

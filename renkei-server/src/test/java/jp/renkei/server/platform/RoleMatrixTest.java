@@ -108,6 +108,9 @@ class RoleMatrixTest {
             ADMINISTRATOR, POST, /settings/quarantine-policy, 302
             OPERATOR,      POST, /settings/quarantine-policy, 403
             AUDITOR,       POST, /settings/quarantine-policy/retire, 403
+            ADMINISTRATOR, GET,  /cases/effectiveness, 200
+            OPERATOR,      GET,  /cases/effectiveness, 200
+            AUDITOR,       GET,  /cases/effectiveness, 200
             """)
     void webEnforcesRoles(Role role, String method, String path, int expected) {
         Tenants.Member member = members.get(role);

@@ -3,10 +3,10 @@ package jp.renkei.server.cases.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +19,8 @@ import jp.renkei.server.cases.CaseDevice;
 import jp.renkei.server.cases.CaseEvent;
 import jp.renkei.server.cases.CaseFilter;
 import jp.renkei.server.cases.CaseManagement;
+import jp.renkei.server.cases.CaseMilestones;
+import jp.renkei.server.cases.CaseOutcomes;
 import jp.renkei.server.cases.CaseNotFoundException;
 import jp.renkei.server.cases.SubscriberCase;
 import jp.renkei.server.intake.ObservationQueries;
@@ -39,9 +41,13 @@ class CaseStore implements CaseManagement {
     private final JdbcClient jdbc;
     private final ObservationQueries observations;
     private final Duration quietPeriod;
+    private final Clock clock;
+    private final CaseCounts counts;
 
     CaseStore(JdbcClient jdbc, ObservationQueries observations,
-            @Value("${renkei.cases.quiet-period:P30D}") Duration quietPeriod) {
+            @Value("${renkei.cases.quiet-period:P30D}") Duration quietPeriod, Clock clock) {
+        this.clock = clock;
+        this.counts = new CaseCounts(jdbc);
         this.jdbc = jdbc;
         this.observations = observations;
         this.quietPeriod = quietPeriod;
@@ -62,6 +68,7 @@ class CaseStore implements CaseManagement {
         filter.state().ifPresent(s -> sql.append(" and state = :state"));
         filter.kind().ifPresent(k -> sql.append(" and kind = :kind"));
         filter.subscriberId().ifPresent(s -> sql.append(" and subscriber_id = :subscriber"));
+        filter.fixReported().ifPresent(f -> sql.append(f ? " and fix_reported_at is not null" : " and fix_reported_at is null"));
         sql.append(" order by last_seen desc, id desc limit :limit");
         var statement = jdbc.sql(sql.toString()).param("org", organisationId).param("limit", limit);
         if (filter.state().isPresent()) {
@@ -78,30 +85,22 @@ class CaseStore implements CaseManagement {
 
     @Override
     public Map<CaseState, Long> countsByState(long organisationId) {
-        Map<CaseState, Long> counts = new EnumMap<>(CaseState.class);
-        for (CaseState s : CaseState.values()) {
-            counts.put(s, 0L);
-        }
-        jdbc.sql("select state, count(*) as n from subscriber_case where organisation_id = ? group by state")
-                .param(organisationId)
-                .query((rs, i) -> counts.put(CaseState.fromCode(rs.getString("state")), rs.getLong("n")))
-                .list();
-        return counts;
+        return counts.countsByState(organisationId);
     }
 
     @Override
     public Map<ProblemKind, Long> openCountsByKind(long organisationId) {
-        Map<ProblemKind, Long> counts = new EnumMap<>(ProblemKind.class);
-        for (ProblemKind k : ProblemKind.values()) {
-            counts.put(k, 0L);
-        }
-        jdbc.sql("""
-                select kind, count(*) as n from subscriber_case
-                where organisation_id = ? and state not in ('closed-unverified', 'verified') group by kind""")
-                .param(organisationId)
-                .query((rs, i) -> counts.put(ProblemKind.fromCode(rs.getString("kind")), rs.getLong("n")))
-                .list();
-        return counts;
+        return counts.openCountsByKind(organisationId);
+    }
+
+    @Override
+    public Optional<CaseMilestones> milestones(long organisationId, long caseId) {
+        return counts.milestones(organisationId, caseId);
+    }
+
+    @Override
+    public CaseOutcomes outcomes(long organisationId) {
+        return counts.outcomes(organisationId);
     }
 
     @Override
@@ -161,6 +160,13 @@ class CaseStore implements CaseManagement {
 
     @Override
     @Transactional
+    public void recordEvent(long organisationId, long caseId, String kind, String detail, Instant at) {
+        requireCase(organisationId, caseId);
+        event(organisationId, caseId, kind, detail, null, at);
+    }
+
+    @Override
+    @Transactional
     public void markNotified(long organisationId, long caseId, String detail) {
         requireCase(organisationId, caseId);
         jdbc.sql("update subscriber_case set state = 'notified' where organisation_id = ? and id = ? and state = 'open'")
@@ -172,13 +178,17 @@ class CaseStore implements CaseManagement {
     @Override
     @Transactional
     public void markNotified(long organisationId, long caseId, Channel channel, String detail) {
+        markNotified(organisationId, caseId, channel, detail, clock.instant());
+    }
+
+    @Override
+    @Transactional
+    public void markNotified(long organisationId, long caseId, Channel channel, String detail, Instant at) {
         requireCase(organisationId, caseId);
         jdbc.sql("update subscriber_case set state = 'notified' where organisation_id = ? and id = ? and state = 'open'")
                 .params(organisationId, caseId)
                 .update();
-        jdbc.sql("insert into case_event (organisation_id, case_id, kind, detail, channel) values (?, ?, ?, ?, ?)")
-                .params(organisationId, caseId, "notice-sent", detail, channel.code())
-                .update();
+        event(organisationId, caseId, "notice-sent", detail, channel.code(), at);
     }
 
     @Override
@@ -193,7 +203,7 @@ class CaseStore implements CaseManagement {
                 .params(climbs ? CaseState.ACKNOWLEDGED.code() : current.state().code(), Timestamp.from(at),
                         organisationId, caseId)
                 .update();
-        event(organisationId, caseId, "acknowledged", "by the subscriber (" + via + ")");
+        event(organisationId, caseId, "acknowledged", "by the subscriber (" + via + ")", null, at);
         return find(organisationId, caseId).orElseThrow();
     }
 
@@ -208,7 +218,21 @@ class CaseStore implements CaseManagement {
         jdbc.sql("update subscriber_case set state = ?, fix_reported_at = ? where organisation_id = ? and id = ?")
                 .params(next.code(), Timestamp.from(at), organisationId, caseId)
                 .update();
-        event(organisationId, caseId, "fix-reported", "by the subscriber on the portal");
+        event(organisationId, caseId, "fix-reported", "by the subscriber on the portal", null, at);
+        return find(organisationId, caseId).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public SubscriberCase verifyFix(long organisationId, long caseId, Instant at, String evidence) {
+        SubscriberCase current = lockCase(organisationId, caseId);
+        if (current.state() != CaseState.FIXED_REPORTED) {
+            return current;
+        }
+        jdbc.sql("update subscriber_case set state = 'verified', verified_at = ? where organisation_id = ? and id = ?")
+                .params(Timestamp.from(at), organisationId, caseId)
+                .update();
+        event(organisationId, caseId, CaseState.VERIFIED.code(), evidence, null, at);
         return find(organisationId, caseId).orElseThrow();
     }
 
@@ -237,7 +261,7 @@ class CaseStore implements CaseManagement {
                     .params(Timestamp.from(now), c.organisationId(), c.id())
                     .update();
             event(c.organisationId(), c.id(), CaseState.CLOSED_UNVERIFIED.code(),
-                    "not seen since " + c.lastSeen() + " (quiet period " + quietPeriod + ")");
+                    "not seen since " + c.lastSeen() + " (quiet period " + quietPeriod + ")", null, now);
             closed.add(c);
         }
         return closed.size();
@@ -262,9 +286,14 @@ class CaseStore implements CaseManagement {
         }
     }
 
+    /** A timeline entry now, by the clock (so tests that move the clock see a consistent timeline). */
     void event(long organisationId, long caseId, String kind, String detail) {
-        jdbc.sql("insert into case_event (organisation_id, case_id, kind, detail) values (?, ?, ?, ?)")
-                .params(organisationId, caseId, kind, detail)
+        event(organisationId, caseId, kind, detail, null, clock.instant());
+    }
+
+    void event(long organisationId, long caseId, String kind, String detail, String channel, Instant at) {
+        jdbc.sql("insert into case_event (organisation_id, case_id, at, kind, detail, channel) values (?, ?, ?, ?, ?, ?)")
+                .params(organisationId, caseId, Timestamp.from(at), kind, detail, channel)
                 .update();
     }
 
@@ -276,7 +305,7 @@ class CaseStore implements CaseManagement {
                 rs.getTimestamp("opened_at").toInstant(), instant(rs, "closed_at"));
     }
 
-    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+    static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getTimestamp(column)).map(Timestamp::toInstant);
     }
 }

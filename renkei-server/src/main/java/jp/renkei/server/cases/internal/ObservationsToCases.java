@@ -1,6 +1,7 @@
 package jp.renkei.server.cases.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,8 +34,10 @@ class ObservationsToCases {
     private final JdbcClient jdbc;
     private final CaseStore cases;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    ObservationsToCases(JdbcClient jdbc, CaseStore cases, ApplicationEventPublisher events) {
+    ObservationsToCases(JdbcClient jdbc, CaseStore cases, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.cases = cases;
         this.events = events;
@@ -56,17 +59,18 @@ class ObservationsToCases {
         // The partial unique index arbitrates between concurrent imports: whoever loses extends the winner's case.
         Optional<Long> opened = jdbc.sql("""
                 insert into subscriber_case (organisation_id, subscriber_id, kind, state, first_seen, last_seen,
-                    observation_count)
-                values (?, ?, ?, 'open', ?, ?, ?)
+                    observation_count, opened_at)
+                values (?, ?, ?, 'open', ?, ?, ?, ?)
                 on conflict (organisation_id, subscriber_id, kind) where state <> 'closed-unverified' do nothing
                 returning id""")
                 .params(org, key.subscriberId(), key.kind().code(), Timestamp.from(first.sourceTime()),
-                        Timestamp.from(last.sourceTime()), sightings.size())
+                        Timestamp.from(last.sourceTime()), sightings.size(), Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .optional();
         if (opened.isPresent()) {
             long caseId = opened.get();
             link(org, caseId, sightings);
+            reportSources(org, caseId, sightings);
             cases.event(org, caseId, "opened", describe(sightings, last));
             events.publishEvent(new CaseOpened(org, caseId, key.subscriberId(), key.kind()));
             return;
@@ -86,18 +90,22 @@ class ObservationsToCases {
         CaseState next = CaseRules.onObservation(current.state(), current.fixReportedAt(), last.sourceTime());
         Instant firstSeen = first.sourceTime().isBefore(current.firstSeen()) ? first.sourceTime() : current.firstSeen();
         Instant lastSeen = last.sourceTime().isAfter(current.lastSeen()) ? last.sourceTime() : current.lastSeen();
+        // A reinfected case is no longer a verified fix; its timeline keeps that it once was.
         jdbc.sql("""
                 update subscriber_case set state = ?, first_seen = ?, last_seen = ?,
-                    observation_count = observation_count + ?
+                    observation_count = observation_count + ?,
+                    verified_at = case when ? = 'reinfected' then null else verified_at end
                 where organisation_id = ? and id = ?""")
-                .params(next.code(), Timestamp.from(firstSeen), Timestamp.from(lastSeen), sightings.size(), org,
-                        current.id())
+                .params(next.code(), Timestamp.from(firstSeen), Timestamp.from(lastSeen), sightings.size(), next.code(),
+                        org, current.id())
                 .update();
         link(org, current.id(), sightings);
+        reportSources(org, current.id(), sightings);
         cases.event(org, current.id(), "observation", describe(sightings, last));
         if (next != current.state()) {
-            cases.event(org, current.id(), next.code(),
-                    "seen at " + last.sourceTime() + ", after the fix reported at " + current.fixReportedAt().orElseThrow());
+            cases.event(org, current.id(), next.code(), "seen at " + last.sourceTime() + ", after the fix reported at "
+                    + current.fixReportedAt().orElseThrow()
+                    + (current.state() == CaseState.VERIFIED ? " and verified" : ""));
         }
     }
 
@@ -109,6 +117,24 @@ class ObservationsToCases {
                     .params(caseId, o.observationId(), org)
                     .update();
         }
+    }
+
+    /** Remembers which feeds' reports showed the problem and when last: they are the ones that can verify a fix. */
+    private void reportSources(long org, long caseId, List<RecordedObservation> sightings) {
+        Map<List<String>, Instant> latest = new LinkedHashMap<>();
+        for (RecordedObservation o : sightings) {
+            if (o.feed().isBlank() || o.reportType().isBlank()) {
+                continue;
+            }
+            latest.merge(List.of(o.feed(), o.reportType()), o.sourceTime(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        latest.forEach((source, at) -> jdbc.sql("""
+                insert into case_report_source (organisation_id, case_id, feed, report_type, last_seen)
+                values (?, ?, ?, ?, ?)
+                on conflict (case_id, feed, report_type) do update
+                set last_seen = greatest(case_report_source.last_seen, excluded.last_seen)""")
+                .params(org, caseId, source.get(0), source.get(1), Timestamp.from(at))
+                .update());
     }
 
     private static String describe(List<RecordedObservation> sightings, RecordedObservation last) {

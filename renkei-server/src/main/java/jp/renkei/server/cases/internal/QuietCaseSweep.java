@@ -15,10 +15,11 @@ class QuietCaseSweep {
     private static final Logger log = LoggerFactory.getLogger(QuietCaseSweep.class);
 
     private final CaseStore cases;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    QuietCaseSweep(CaseStore cases) {
+    QuietCaseSweep(CaseStore cases, Clock clock) {
         this.cases = cases;
+        this.clock = clock;
     }
 
     @Scheduled(initialDelayString = "PT0S", fixedDelayString = "PT1H")

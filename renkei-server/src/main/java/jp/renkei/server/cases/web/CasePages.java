@@ -45,6 +45,7 @@ class CasePages {
         long org = caller.organisationId();
         Map<ProblemKind, Long> byKind = cases.openCountsByKind(org);
         model.addAttribute("counts", cases.countsByState(org));
+        model.addAttribute("outcomes", cases.outcomes(org));
         model.addAttribute("byKind", byKind);
         model.addAttribute("maxKind", Math.max(1, byKind.values().stream().mapToLong(Long::longValue).max().orElse(1)));
         model.addAttribute("latest", cases.list(org, CaseFilter.all(), 10));
@@ -53,12 +54,14 @@ class CasePages {
 
     @GetMapping("/cases")
     String list(RenkeiPrincipal caller, @RequestParam Optional<String> state, @RequestParam Optional<String> kind,
-            @RequestParam Optional<String> subscriber,
+            @RequestParam Optional<String> subscriber, @RequestParam Optional<String> fixReported,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Optional<CaseState> s = state.filter(v -> !v.isBlank()).flatMap(CasePages::stateOf);
         Optional<ProblemKind> k = kind.filter(v -> !v.isBlank()).flatMap(CasePages::kindOf);
         Optional<String> sub = subscriber.map(String::strip).filter(v -> !v.isEmpty());
-        List<SubscriberCase> found = cases.list(caller.organisationId(), new CaseFilter(s, k, sub), 500);
+        Optional<Boolean> fix = fixReported.filter(v -> v.equals("yes") || v.equals("no")).map(v -> v.equals("yes"));
+        List<SubscriberCase> found = cases.list(caller.organisationId(), new CaseFilter(s, k, sub, fix), 500);
+        model.addAttribute("fixReported", fixReported.filter(v -> v.equals("yes") || v.equals("no")).orElse(""));
         model.addAttribute("cases", found);
         model.addAttribute("states", CaseState.values());
         model.addAttribute("kinds", ProblemKind.values());
@@ -74,6 +77,7 @@ class CasePages {
         long org = caller.organisationId();
         SubscriberCase c = cases.find(org, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("c", c);
+        model.addAttribute("milestones", cases.milestones(org, id).orElseThrow());
         // Showing who the subscriber is counts as an identity lookup: audited with the case as purpose.
         model.addAttribute("subscriber", directory.find(org, c.subscriberId(), caller.actor(), "case " + id + " viewed"));
         model.addAttribute("observations", observations.byIds(org, cases.observationIds(org, id)));

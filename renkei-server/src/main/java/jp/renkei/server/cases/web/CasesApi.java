@@ -10,6 +10,7 @@ import jp.renkei.core.intake.ProblemKind;
 import jp.renkei.server.cases.CaseEvent;
 import jp.renkei.server.cases.CaseFilter;
 import jp.renkei.server.cases.CaseManagement;
+import jp.renkei.server.cases.CaseMilestones;
 import jp.renkei.server.cases.CaseNotice;
 import jp.renkei.server.cases.CaseNotices;
 import jp.renkei.server.cases.SubscriberCase;
@@ -80,16 +81,19 @@ class CasesApi {
 
     record CaseDetailJson(long id, String subscriberId, String kind, String state, long observationCount,
             Instant firstSeen, Instant lastSeen, Instant fixReportedAt, Instant openedAt, Instant closedAt,
+            Instant acknowledgedAt, Instant verifiedAt,
             List<ObservationJson> observations, List<CaseEvent> timeline, List<NoticeJson> notices) {}
 
     @GetMapping
     ResponseEntity<?> list(RenkeiPrincipal caller, @RequestParam Optional<String> state,
-            @RequestParam Optional<String> kind, @RequestParam Optional<String> subscriber) {
+            @RequestParam Optional<String> kind, @RequestParam Optional<String> subscriber,
+            @RequestParam Optional<String> fixReported) {
         CaseFilter filter;
         try {
             filter = new CaseFilter(state.filter(s -> !s.isBlank()).map(CaseState::fromCode),
                     kind.filter(k -> !k.isBlank()).map(ProblemKind::fromCode),
-                    subscriber.map(String::strip).filter(s -> !s.isEmpty()));
+                    subscriber.map(String::strip).filter(s -> !s.isEmpty()),
+                    fixReported.filter(f -> !f.isBlank()).map(CasesApi::yesOrNo));
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().body(Map.of("reason", "invalid", "detail", e.getMessage()));
         }
@@ -108,8 +112,17 @@ class CasesApi {
                 .map(ObservationJson::of).toList();
         List<NoticeJson> sent = notices.orderedStream().flatMap(n -> n.forCase(org, id).stream())
                 .map(NoticeJson::of).toList();
+        CaseMilestones milestones = cases.milestones(org, id).orElseThrow();
         return ResponseEntity.ok(new CaseDetailJson(c.id(), c.subscriberId(), c.kind().code(), c.state().code(),
                 c.observationCount(), c.firstSeen(), c.lastSeen(), c.fixReportedAt().orElse(null), c.openedAt(),
-                c.closedAt().orElse(null), seen, cases.timeline(org, id), sent));
+                c.closedAt().orElse(null), milestones.acknowledgedAt().orElse(null),
+                milestones.verifiedAt().orElse(null), seen, cases.timeline(org, id), sent));
+    }
+
+    private static boolean yesOrNo(String value) {
+        if (value.equals("yes") || value.equals("no")) {
+            return value.equals("yes");
+        }
+        throw new IllegalArgumentException("fixReported must be 'yes' or 'no', not '" + value + "'");
     }
 }

@@ -46,11 +46,12 @@ class DemoLoader implements ApplicationRunner {
     private final SubscriberImport subscribers;
     private final AssignmentImport assignments;
     private final ObservationImport observations;
+    private final DemoHistory history;
     private final String organisation;
     private final int size;
 
     DemoLoader(Accounts accounts, SubscriberDirectory directory, SubscriberImport subscribers,
-            AssignmentImport assignments, ObservationImport observations,
+            AssignmentImport assignments, ObservationImport observations, DemoHistory history,
             @Value("${renkei.bootstrap.org:Demo ISP}") String organisation,
             @Value("${renkei.demo.subscribers:1000}") int size) {
         this.accounts = accounts;
@@ -58,6 +59,7 @@ class DemoLoader implements ApplicationRunner {
         this.subscribers = subscribers;
         this.assignments = assignments;
         this.observations = observations;
+        this.history = history;
         this.organisation = organisation;
         this.size = size;
     }
@@ -84,6 +86,9 @@ class DemoLoader implements ApplicationRunner {
             report(type, observations.importReport(org, ACTOR, "shadowserver", Optional.of(type),
                     isp.fileName(type), bytes(w -> isp.writeShadowserver(type, w))));
         }
+        int notified = history.load(org, end, 2026).size();
+        log.info("Demo history: {} cases notified over the past {} days on five channels", notified,
+                HistoryPlan.OLDEST_DAY);
         log.info("Demo ready: sign in as operator / {} and open the mail viewer at /demo/mail", PASSWORD);
     }
 
