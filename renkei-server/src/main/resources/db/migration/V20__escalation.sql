@@ -43,6 +43,7 @@ create table ladder_experiment (
 );
 create table ladder_experiment_arm (
     organisation_id  bigint not null references ladder_experiment (organisation_id) on delete cascade,
+    position         integer not null,         -- the arms' order takes part in the draw
     ladder_name      text not null,
     weight           integer not null check (weight between 1 and 100),
     primary key (organisation_id, ladder_name)

@@ -41,7 +41,7 @@ final class DraftCheck {
         }
 
         LadderChange.Rejected rejected() {
-            throw new Invalid(field, getMessage());
+            return new LadderChange.Rejected(field, getMessage());
         }
     }
 

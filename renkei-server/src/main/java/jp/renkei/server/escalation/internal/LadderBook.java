@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jp.renkei.core.escalation.Ladder;
-import jp.renkei.core.escalation.LadderExperiment;
 import jp.renkei.server.escalation.ExperimentDraft;
 import jp.renkei.server.escalation.LadderChange;
 import jp.renkei.server.escalation.LadderConfiguration;
@@ -153,9 +152,10 @@ class LadderBook implements Ladders {
                 insert into ladder_experiment (organisation_id, name, seed, started_by, started_at) values (?, ?, ?, ?, ?)""")
                 .params(organisationId, name, seed, actor, Timestamp.from(clock.instant()))
                 .update();
-        for (LadderSetup.Arm arm : arms) {
-            jdbc.sql("insert into ladder_experiment_arm (organisation_id, ladder_name, weight) values (?, ?, ?)")
-                    .params(organisationId, arm.ladder().strip(), arm.weight())
+        for (int i = 0; i < arms.size(); i++) {
+            jdbc.sql("""
+                    insert into ladder_experiment_arm (organisation_id, position, ladder_name, weight) values (?, ?, ?, ?)""")
+                    .params(organisationId, i, arms.get(i).ladder().strip(), arms.get(i).weight())
                     .update();
         }
         audit.record(organisationId, actor, "ladder-experiment-started", name,
@@ -204,7 +204,7 @@ class LadderBook implements Ladders {
     private boolean running(long organisationId, ExperimentDraft draft) {
         return experiment(organisationId).filter(e -> e.name().equals(draft.name() == null ? "" : draft.name().strip())
                 && (draft.seed() == null || draft.seed().isBlank() || e.seed().equals(draft.seed().strip()))
-                && new HashSet<>(e.arms()).equals(new HashSet<>(draft.arms() == null ? List.of() : draft.arms())))
+                && e.arms().equals(draft.arms() == null ? List.of() : draft.arms()))
                 .isPresent();
     }
 
@@ -220,26 +220,10 @@ class LadderBook implements Ladders {
     Assignment assign(long organisationId, long caseId) {
         Optional<LadderSetup.Experiment> experiment = experiment(organisationId);
         if (experiment.isPresent()) {
-            String arm = draw(experiment.get(), caseId);
+            String arm = experiment.get().draw(caseId);
             return new Assignment(latestStored(organisationId, arm), Optional.of(experiment.get().name()), Optional.of(arm));
         }
         return new Assignment(latestStored(organisationId, defaultName(organisationId)), Optional.empty(), Optional.empty());
-    }
-
-    /**
-     * The core draws among distinct arms with equal chances, so an arm of weight w enters the draw
-     * as w slots: its name, then name#2 … name#w (ladder names cannot contain '#').
-     */
-    static String draw(LadderSetup.Experiment experiment, long caseId) {
-        List<String> slots = new ArrayList<>();
-        for (LadderSetup.Arm arm : experiment.arms()) {
-            for (int k = 1; k <= arm.weight(); k++) {
-                slots.add(k == 1 ? arm.ladder() : arm.ladder() + "#" + k);
-            }
-        }
-        String slot = new LadderExperiment(experiment.name(), experiment.seed(), slots).assign(String.valueOf(caseId));
-        int hash = slot.indexOf('#');
-        return hash < 0 ? slot : slot.substring(0, hash);
     }
 
     private StoredLadder latestStored(long organisationId, String name) {
@@ -262,7 +246,7 @@ class LadderBook implements Ladders {
 
     private Optional<LadderSetup.Experiment> experiment(long organisationId) {
         List<LadderSetup.Arm> arms = jdbc.sql("""
-                select ladder_name, weight from ladder_experiment_arm where organisation_id = ? order by ladder_name""")
+                select ladder_name, weight from ladder_experiment_arm where organisation_id = ? order by position""")
                 .param(organisationId)
                 .query((rs, i) -> new LadderSetup.Arm(rs.getString("ladder_name"), rs.getInt("weight")))
                 .list();

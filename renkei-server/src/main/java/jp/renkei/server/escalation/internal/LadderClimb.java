@@ -114,12 +114,13 @@ class LadderClimb {
      */
     private void handle(RunStore.Run run, StepRef step, Channel channel, Instant dueAt, Instant now) {
         long org = run.organisationId();
+        String purpose = purpose(run, step);
         Optional<String> refused;
         if (channel == Channel.WALLED_GARDEN) {
-            QuarantineStart started = quarantines.start(org, run.caseId(), run.subscriberId(), step.code(), now);
+            QuarantineStart started = quarantines.start(org, run.caseId(), run.subscriberId(), purpose, now);
             refused = started instanceof QuarantineStart.Refused r ? Optional.of(r.reason()) : Optional.empty();
         } else {
-            NoticeRequestOutcome queued = notices.queue(org, run.caseId(), channel, step.code());
+            NoticeRequestOutcome queued = notices.queue(org, run.caseId(), channel, purpose);
             refused = queued instanceof NoticeRequestOutcome.Unreachable u ? Optional.of(u.reason()) : Optional.empty();
         }
         runs.recordStep(run, step, channel, refused.isEmpty(), refused, dueAt, now);
@@ -129,6 +130,15 @@ class LadderClimb {
             cases.recordEvent(org, run.caseId(), "ladder-step-skipped", channel.code() + " " + step.code() + ": "
                     + refused.get());
         }
+    }
+
+    /**
+     * What the notice or quarantine is for: the step code, e.g. {@code default@1#0}. Both are
+     * unique per case and purpose, so a later run (after a reinfection) names its run, e.g.
+     * {@code default@1#0 run 2}, or its steps would count as already done.
+     */
+    static String purpose(RunStore.Run run, StepRef step) {
+        return run.run() == 1 ? step.code() : step.code() + " run " + run.run();
     }
 
     /** How far the case got, as the ladder sees it: only open cases climb. */

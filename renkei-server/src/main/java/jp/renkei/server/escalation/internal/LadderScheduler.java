@@ -2,6 +2,7 @@ package jp.renkei.server.escalation.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,7 +51,8 @@ class LadderScheduler implements LadderRuns {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    @Scheduled(initialDelayString = "PT2S", fixedDelayString = "${renkei.escalation.poll-interval:PT1M}")
+    @Scheduled(initialDelayString = "${renkei.escalation.poll-interval:PT1M}",
+            fixedDelayString = "${renkei.escalation.poll-interval:PT1M}")
     void tick() {
         try {
             advanceDue();
@@ -61,7 +63,8 @@ class LadderScheduler implements LadderRuns {
 
     @Override
     public int advanceDue() {
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds (rounded): a run stored at a finer "now" could start after it.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         restartReinfected(now);
         int handled = 0;
         while (true) {

@@ -2,6 +2,7 @@ package jp.renkei.server.escalation.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jp.renkei.server.cases.CaseManagement;
 import jp.renkei.server.cases.CaseOpened;
@@ -33,7 +34,8 @@ class LadderStart {
     @EventListener
     void on(CaseOpened opened) {
         long org = opened.organisationId();
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds (rounded): a run stored at a finer "now" could start after it.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LadderBook.Assignment assigned = book.assign(org, opened.caseId());
         var started = runs.start(org, opened.caseId(), 1, assigned.ladder().id(), opened.subscriberId(),
                 assigned.experiment(), assigned.arm(), now);

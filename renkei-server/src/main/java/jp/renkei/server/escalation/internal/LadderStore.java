@@ -54,8 +54,8 @@ class LadderStore {
 
     /** The latest stored version of the named ladder. */
     Optional<StoredLadder> latest(long organisationId, String name) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from ladder where organisation_id = ? and name = ? order by version desc limit 1""")
+        return jdbc.sql("select " + COLUMNS
+                        + " from ladder where organisation_id = ? and name = ? order by version desc limit 1")
                 .params(organisationId, name)
                 .query(LadderStore::row)
                 .optional()
@@ -64,8 +64,8 @@ class LadderStore {
 
     /** The latest version of every stored ladder, by name. */
     List<StoredLadder> latestOfEach(long organisationId) {
-        return jdbc.sql("select distinct on (name) " + COLUMNS + """
-                 from ladder where organisation_id = ? order by name, version desc""")
+        return jdbc.sql("select distinct on (name) " + COLUMNS
+                        + " from ladder where organisation_id = ? order by name, version desc")
                 .param(organisationId)
                 .query(LadderStore::row)
                 .list()
