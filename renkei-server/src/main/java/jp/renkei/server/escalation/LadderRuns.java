@@ -12,8 +12,10 @@ public interface LadderRuns {
      * Handles every due step of every organisation's unfinished runs at the injected clock's now,
      * one case per transaction (locked with {@code for update skip locked}, so two schedulers never
      * handle the same case): queues the notice or starts the quarantine, records the step and a
-     * timeline entry; finishes runs that stopped. Starts a new run for each case reinfected since
-     * its last run began. Called by the scheduler every {@code renkei.escalation.poll-interval}.
+     * timeline entry; finishes runs that stopped. A run is looked at when its next step is due, so
+     * an acknowledged or fixed case's run finishes then, and nothing is ever sent for it. Starts a
+     * new run for each case reinfected since its last run began. Called by the scheduler every
+     * {@code renkei.escalation.poll-interval}.
      *
      * @return how many steps were sent or skipped
      */
