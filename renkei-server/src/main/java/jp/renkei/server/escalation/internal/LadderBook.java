@@ -1,6 +1,5 @@
 package jp.renkei.server.escalation.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import jp.renkei.server.escalation.Ladders;
 import jp.renkei.server.platform.AuditLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -33,16 +31,16 @@ class LadderBook implements Ladders {
     record Assignment(StoredLadder ladder, Optional<String> experiment, Optional<String> arm) {
     }
 
-    private final JdbcClient jdbc;
     private final LadderStore store;
+    private final SettingStore settings;
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId displayZone;
 
-    LadderBook(JdbcClient jdbc, LadderStore store, AuditLog audit, Clock clock,
+    LadderBook(LadderStore store, SettingStore settings, AuditLog audit, Clock clock,
             @Value("${renkei.display-zone:Asia/Tokyo}") String displayZone) {
-        this.jdbc = jdbc;
         this.store = store;
+        this.settings = settings;
         this.audit = audit;
         this.clock = clock;
         this.displayZone = ZoneId.of(displayZone);
@@ -50,11 +48,13 @@ class LadderBook implements Ladders {
 
     @Override
     public LadderSetup setup(long organisationId) {
-        List<Ladder> ladders = new ArrayList<>(store.latestOfEach(organisationId).stream().map(StoredLadder::ladder).toList());
+        List<Ladder> ladders = new ArrayList<>(
+                store.latestOfEach(organisationId).stream().map(StoredLadder::ladder).toList());
         if (ladders.stream().noneMatch(l -> l.name().equals(BUILT_IN))) {
             ladders.add(0, LadderStore.builtIn(BUILT_IN, 1));
         }
-        return new LadderSetup(List.copyOf(ladders), defaultName(organisationId), experiment(organisationId));
+        return new LadderSetup(List.copyOf(ladders), settings.defaultName(organisationId),
+                settings.experiment(organisationId));
     }
 
     @Override
@@ -104,13 +104,7 @@ class LadderBook implements Ladders {
         if (latest(organisationId, ladder).isEmpty()) {
             return new LadderChange.Rejected("default", "there is no ladder called " + ladder);
         }
-        jdbc.sql("""
-                insert into ladder_setting (organisation_id, default_ladder, updated_by, updated_at) values (?, ?, ?, ?)
-                on conflict (organisation_id) do update
-                set default_ladder = excluded.default_ladder, updated_by = excluded.updated_by,
-                    updated_at = excluded.updated_at""")
-                .params(organisationId, ladder, actor, Timestamp.from(clock.instant()))
-                .update();
+        settings.chooseDefault(organisationId, ladder, actor, clock.instant());
         audit.record(organisationId, actor, "ladder-default-chosen", ladder, "");
         return new LadderChange.Saved(ladder);
     }
@@ -147,17 +141,10 @@ class LadderBook implements Ladders {
             return new LadderChange.Rejected("experiment.arms", "an experiment compares two or more ladders");
         }
         String seed = draft.seed() == null || draft.seed().isBlank() ? UUID.randomUUID().toString() : draft.seed().strip();
-        jdbc.sql("delete from ladder_experiment where organisation_id = ?").param(organisationId).update();
-        jdbc.sql("""
-                insert into ladder_experiment (organisation_id, name, seed, started_by, started_at) values (?, ?, ?, ?, ?)""")
-                .params(organisationId, name, seed, actor, Timestamp.from(clock.instant()))
-                .update();
-        for (int i = 0; i < arms.size(); i++) {
-            jdbc.sql("""
-                    insert into ladder_experiment_arm (organisation_id, position, ladder_name, weight) values (?, ?, ?, ?)""")
-                    .params(organisationId, i, arms.get(i).ladder().strip(), arms.get(i).weight())
-                    .update();
-        }
+        List<LadderSetup.Arm> stripped = arms.stream()
+                .map(a -> new LadderSetup.Arm(a.ladder().strip(), a.weight())).toList();
+        settings.startExperiment(organisationId, new LadderSetup.Experiment(name, seed, stripped), actor,
+                clock.instant());
         audit.record(organisationId, actor, "ladder-experiment-started", name,
                 String.join(", ", arms.stream().map(a -> a.ladder().strip() + " ×" + a.weight()).toList()));
         return new LadderChange.Saved(name);
@@ -166,9 +153,9 @@ class LadderBook implements Ladders {
     @Override
     @Transactional
     public void endExperiment(long organisationId, String actor) {
-        Optional<LadderSetup.Experiment> running = experiment(organisationId);
+        Optional<LadderSetup.Experiment> running = settings.experiment(organisationId);
         if (running.isPresent()) {
-            jdbc.sql("delete from ladder_experiment where organisation_id = ?").param(organisationId).update();
+            settings.endExperiment(organisationId);
             audit.record(organisationId, actor, "ladder-experiment-ended", running.get().name(), "");
         }
     }
@@ -202,7 +189,8 @@ class LadderBook implements Ladders {
     }
 
     private boolean running(long organisationId, ExperimentDraft draft) {
-        return experiment(organisationId).filter(e -> e.name().equals(draft.name() == null ? "" : draft.name().strip())
+        String name = draft.name() == null ? "" : draft.name().strip();
+        return settings.experiment(organisationId).filter(e -> e.name().equals(name)
                 && (draft.seed() == null || draft.seed().isBlank() || e.seed().equals(draft.seed().strip()))
                 && e.arms().equals(draft.arms() == null ? List.of() : draft.arms()))
                 .isPresent();
@@ -218,12 +206,14 @@ class LadderBook implements Ladders {
      * version of the default (the built-in ladder, stored on first use, when none was chosen).
      */
     Assignment assign(long organisationId, long caseId) {
-        Optional<LadderSetup.Experiment> experiment = experiment(organisationId);
+        Optional<LadderSetup.Experiment> experiment = settings.experiment(organisationId);
         if (experiment.isPresent()) {
             String arm = experiment.get().draw(caseId);
-            return new Assignment(latestStored(organisationId, arm), Optional.of(experiment.get().name()), Optional.of(arm));
+            return new Assignment(latestStored(organisationId, arm), Optional.of(experiment.get().name()),
+                    Optional.of(arm));
         }
-        return new Assignment(latestStored(organisationId, defaultName(organisationId)), Optional.empty(), Optional.empty());
+        return new Assignment(latestStored(organisationId, settings.defaultName(organisationId)), Optional.empty(),
+                Optional.empty());
     }
 
     private StoredLadder latestStored(long organisationId, String name) {
@@ -233,27 +223,6 @@ class LadderBook implements Ladders {
             }
             return store.storeBuiltIn(organisationId, name);
         });
-    }
-
-    private String defaultName(long organisationId) {
-        return jdbc.sql("select default_ladder from ladder_setting where organisation_id = ?")
-                .param(organisationId)
-                .query(String.class)
-                .optional()
-                .filter(n -> !n.isBlank())
-                .orElse(BUILT_IN);
-    }
-
-    private Optional<LadderSetup.Experiment> experiment(long organisationId) {
-        List<LadderSetup.Arm> arms = jdbc.sql("""
-                select ladder_name, weight from ladder_experiment_arm where organisation_id = ? order by position""")
-                .param(organisationId)
-                .query((rs, i) -> new LadderSetup.Arm(rs.getString("ladder_name"), rs.getInt("weight")))
-                .list();
-        return jdbc.sql("select name, seed from ladder_experiment where organisation_id = ?")
-                .param(organisationId)
-                .query((rs, i) -> new LadderSetup.Experiment(rs.getString("name"), rs.getString("seed"), arms))
-                .optional();
     }
 
     private static String describe(Ladder ladder) {
