@@ -285,4 +285,37 @@ class RoleMatrixTest {
 
         assertThat(page.status()).isEqualTo(expected);
     }
+
+    // escalation: every role reads the ladders; only administrators change them, the default or an experiment.
+    @ParameterizedTest(name = "ladders {0} {1} {2} → {3}")
+    @CsvSource(textBlock = """
+            AUDITOR,       GET,  /api/v1/ladders,             200
+            OPERATOR,      PUT,  /api/v1/ladders,             403
+            AUDITOR,       PUT,  /api/v1/ladders,             403
+            ADMINISTRATOR, PUT,  /api/v1/ladders,             200
+            AUDITOR,       GET,  /escalation/ladders,         200
+            OPERATOR,      POST, /escalation/ladders/default, 403
+            AUDITOR,       POST, /escalation/experiment,      403
+            ADMINISTRATOR, POST, /escalation/ladders/default, 302
+            """)
+    void laddersEnforceRoles(Role role, String method, String path, int expected) throws Exception {
+        Tenants.Member member = members.get(role);
+        int status;
+        if (path.startsWith("/api/")) {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + member.token());
+            request = method.equals("GET") ? request.GET() : request.header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"default\": \"default\"}"));
+            status = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } else {
+            Browser browser = new Browser(port);
+            browser.signIn(member.username(), member.password());
+            browser.get("/escalation/ladders");
+            status = method.equals("GET") ? browser.get(path).status()
+                    : browser.post(path, Map.of("ladder", "default")).status();
+        }
+
+        assertThat(status).isEqualTo(expected);
+    }
 }

@@ -46,6 +46,8 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/nas-clients/**", "/api/v1/radius/**").hasAnyRole(ADMIN, OPERATOR)
                         // Every user manages their own tokens, auditors included (read-only tokens).
                         .requestMatchers(HttpMethod.POST, "/api/v1/tokens").hasAnyRole(ADMIN, OPERATOR, AUDITOR)
+                        // escalation: ladders, the default and experiments are the administrator's to change.
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/ladders/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, OPERATOR, AUDITOR)
                         .requestMatchers("/api/**").hasAnyRole(ADMIN, OPERATOR)
                         .anyRequest().denyAll())
@@ -86,6 +88,8 @@ class SecurityConfig {
                         .requestMatchers("/remediation", "/remediation/**").hasAnyRole(ADMIN, OPERATOR)
                         .requestMatchers("/settings/users/**").hasAnyRole(ADMIN, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/settings/tokens/**").authenticated()
+                        // escalation: every role reads the ladders; administrators edit them.
+                        .requestMatchers(HttpMethod.POST, "/escalation/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(ADMIN, OPERATOR, AUDITOR)
                         .anyRequest().hasAnyRole(ADMIN, OPERATOR))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
