@@ -9,7 +9,6 @@ import java.util.Optional;
 import jp.renkei.core.Language;
 import jp.renkei.core.portal.AccessCode;
 import jp.renkei.core.remediation.Guidance;
-import jp.renkei.core.remediation.RemediationGuide;
 import jp.renkei.server.cases.CaseDevice;
 import jp.renkei.server.cases.SubscriberCase;
 import jp.renkei.server.remediation.DeviceDescription;
@@ -117,13 +116,6 @@ class NoticeComposer {
     ComposedNotice email(NoticeFacts f) {
         return compose(f.japanese() ? JAPANESE : ENGLISH, f.isp(), f.subscriberName(), f.subscriberCase(), f.device(),
                 f.code(), f.guidance());
-    }
-
-    /** The first notice as composed before ladders existed (general steps only); kept for {@code FirstNotice}. */
-    ComposedNotice firstNotice(Language language, String isp, String subscriberName, SubscriberCase c,
-            Optional<CaseDevice> device, AccessCode code) {
-        Guidance guidance = RemediationGuide.forProblem(c.kind(), language, device.flatMap(CaseDevice::malwareFamily));
-        return compose(language == Language.EN ? ENGLISH : JAPANESE, isp, subscriberName, c, device, code, guidance);
     }
 
     private ComposedNotice compose(Wording w, String isp, String name, SubscriberCase c, Optional<CaseDevice> device,

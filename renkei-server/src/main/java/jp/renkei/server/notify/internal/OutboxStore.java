@@ -13,33 +13,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OutboxStore {
 
-    static final String CHANNEL = "email";
-    static final String FIRST_NOTICE = "first-notice";
-
     private final JdbcClient jdbc;
 
     OutboxStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    boolean hasFirstNotice(long organisationId, long caseId) {
-        return jdbc.sql("""
-                select exists (select 1 from notice where organisation_id = ? and case_id = ?
-                    and channel = ? and purpose = ?)""")
-                .params(organisationId, caseId, CHANNEL, FIRST_NOTICE)
-                .query(Boolean.class)
-                .single();
-    }
-
-    /** Stores a composed notice as pending; empty when the case already has its first notice. */
-    Optional<Long> insertPending(long organisationId, long caseId, String recipient, ComposedNotice notice) {
-        return insert(organisationId, caseId, CHANNEL, FIRST_NOTICE, recipient, notice, "pending", null);
-    }
-
-    /** Stores a notice that cannot be sent on this channel, with the reason. */
-    Optional<Long> insertFailed(long organisationId, long caseId, String recipient, ComposedNotice notice,
-            String reason) {
-        return insert(organisationId, caseId, CHANNEL, FIRST_NOTICE, recipient, notice, "failed", reason);
     }
 
     boolean exists(long organisationId, long caseId, String channel, String purpose) {
