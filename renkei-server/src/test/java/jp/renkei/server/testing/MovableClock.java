@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The one clock tests move (days pass in a call, never in a sleep); it replaces the platform's
- * clock bean. It starts at the real time (whole seconds) and stands still until a test moves it.
+ * clock bean. A standing clock shows only the times a test sets (scenarios replaying days);
+ * a {@link #running()} one is the real time plus what the test moved it by, for tests whose
+ * fixtures and retries follow the real time.
  */
 public final class MovableClock extends Clock {
 
@@ -27,36 +29,63 @@ public final class MovableClock extends Clock {
         }
     }
 
+    private final boolean running;
+    /** Standing: the time shown. Running: unused. */
     private volatile Instant now;
+    /** Running: how far the test moved the clock away from the real time. */
+    private volatile Duration offset = Duration.ZERO;
 
+    /** A standing clock showing {@code start} until a test moves it. */
     public MovableClock(Instant start) {
+        this.running = false;
         this.now = start;
+    }
+
+    private MovableClock() {
+        this.running = true;
+    }
+
+    /** A clock that runs with the real time, moved by what tests add. */
+    public static MovableClock running() {
+        return new MovableClock();
     }
 
     /** Sets the clock to any instant, earlier ones too (a scenario replaying days in the past). */
     public synchronized Instant set(Instant at) {
-        now = at;
-        return now;
+        if (running) {
+            offset = Duration.between(Instant.now(), at);
+        } else {
+            now = at;
+        }
+        return instant();
     }
 
     /** Moves the clock on and answers the new time. */
     public synchronized Instant advance(Duration by) {
-        now = now.plus(by);
-        return now;
+        if (running) {
+            offset = offset.plus(by);
+        } else {
+            now = now.plus(by);
+        }
+        return instant();
     }
 
     /** Moves the clock to the instant, which must not be in its past: for tests sharing the clock. */
     public synchronized Instant moveTo(Instant to) {
-        if (to.isBefore(now)) {
-            throw new IllegalArgumentException(to + " is before the clock's " + now);
+        if (to.isBefore(instant())) {
+            throw new IllegalArgumentException(to + " is before the clock's " + instant());
         }
-        now = to;
-        return now;
+        return set(to);
+    }
+
+    /** Back to the real time (a running clock) or to now (a standing one), e.g. after each test. */
+    public Instant reset() {
+        return set(Instant.now());
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return running ? Instant.now().plus(offset) : now;
     }
 
     @Override
