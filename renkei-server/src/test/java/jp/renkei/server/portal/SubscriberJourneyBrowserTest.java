@@ -3,12 +3,8 @@ package jp.renkei.server.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
@@ -21,32 +17,26 @@ import jp.renkei.core.escalation.Channel;
 import jp.renkei.core.quarantine.ConsentLevel;
 import jp.renkei.core.quarantine.IspPolicy;
 import jp.renkei.core.quarantine.Measure;
-import jp.renkei.server.attribution.DetailFile;
 import jp.renkei.server.cases.CaseEvent;
 import jp.renkei.server.cases.CaseFilter;
 import jp.renkei.server.cases.CaseManagement;
 import jp.renkei.server.escalation.HandledStep;
 import jp.renkei.server.escalation.LadderRuns;
-import jp.renkei.server.intake.ObservationImport;
-import jp.renkei.server.intake.ObservationImportRequest;
-import jp.renkei.server.intake.ShadowserverFile;
 import jp.renkei.server.platform.Accounts;
 import jp.renkei.server.platform.Role;
 import jp.renkei.server.quarantine.Consents;
 import jp.renkei.server.quarantine.QuarantinePolicies;
 import jp.renkei.server.quarantine.Quarantines;
 import jp.renkei.server.quarantine.web.GardenPort;
-import jp.renkei.server.testing.Api;
 import jp.renkei.server.testing.Chromium;
 import jp.renkei.server.testing.Mailbox;
 import jp.renkei.server.testing.MovableClock;
+import jp.renkei.server.testing.PhoneScreen;
 import jp.renkei.server.testing.RenkeiTest;
-import jp.renkei.server.testing.Sightings;
 import jp.renkei.server.testing.Tenants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -56,8 +46,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 5's whole subscriber journey in one phone (chromium, 390×844): a named feed reports the
@@ -77,13 +67,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 class SubscriberJourneyBrowserTest {
 
     static final Mailbox mailbox = new Mailbox().start();
-    private static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     /** Day 0 of the journey: a month ago, so every report and session lies in the past. */
     private static final Instant DAY0 = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(30));
-    private static final String FEED = "journey-telnet";
-    private static final String SUBSCRIBER = "S-JOURNEY";
-    private static final String EMAIL = "journey@example.jp";
+    private static final String SUBSCRIBER = JourneyLine.SUBSCRIBER;
+    private static final String EMAIL = JourneyLine.EMAIL;
     private static final ResourceBundle PORTAL = ResourceBundle.getBundle("messages/portal_ja");
     private static final ResourceBundle GARDEN = ResourceBundle.getBundle("messages/quarantine_ja");
 
@@ -112,8 +99,6 @@ class SubscriberJourneyBrowserTest {
     @Autowired
     CaseManagement cases;
     @Autowired
-    ObservationImport observations;
-    @Autowired
     LadderRuns ladderRuns;
     @Autowired
     Quarantines quarantines;
@@ -122,20 +107,18 @@ class SubscriberJourneyBrowserTest {
     @Autowired
     GardenPort garden;
 
-    long org;
-    int fillers;
-
     @Test
     void theSubscriberGoesFromTheWalledGardenToAVerifiedFixOnTheirPhone() {
         Tenants.Member admin = new Tenants(accounts).newIsp("Journey ISP", Role.ADMINISTRATOR);
-        org = admin.organisationId();
+        long org = admin.organisationId();
         clock.set(DAY0);
-        lineWithTwoSessions(admin);
+        JourneyLine line = new JourneyLine(context, clock, DAY0, org);
+        line.subscriberWithTwoSessions(admin, port);
         context.getBean(QuarantinePolicies.class).record(org, new IspPolicy("Infected devices go to the walled garden",
                 "Terms of service art. 12 (security measures)", EnumSet.of(Measure.QUARANTINE)), "journey-test", DAY0);
 
         // 1. The feed's day-1 report shows the device: the case opens, the ladder's first e-mail brings the code.
-        report(1, true);
+        line.report(1, true);
         long caseId = cases.list(org, new CaseFilter(Optional.empty(), Optional.empty(), Optional.of(SUBSCRIBER)), 10)
                 .get(0).id();
         await().atMost(Duration.ofSeconds(30)).until(() -> mailbox.to(EMAIL).size() == 1);
@@ -164,14 +147,14 @@ class SubscriberJourneyBrowserTest {
             List<String> gardenSteps = texts(phone.findElements(By.cssSelector("#steps li")));
             assertThat(problem).isNotBlank();
             assertThat(gardenSteps).isNotEmpty().allSatisfy(step -> assertThat(Mailbox.text(first)).contains(step));
-            assertFitsThePhone(phone);
-            screenshot(phone, "journey-1-garden.png");
+            PhoneScreen.assertFits(phone, 390);
+            PhoneScreen.screenshot(phone, "journey-1-garden.png");
 
             phone.findElement(By.id("release")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("released")));
             assertThat(phone.findElement(By.id("released")).getText()).contains(GARDEN.getString("garden.released"));
-            assertFitsThePhone(phone);
-            screenshot(phone, "journey-2-released.png");
+            PhoneScreen.assertFits(phone, 390);
+            PhoneScreen.screenshot(phone, "journey-2-released.png");
             assertThat(quarantines.active(org, SUBSCRIBER)).isEmpty();
 
             // 4. The portal with the code from the mail: the same problem and steps as the garden showed.
@@ -184,8 +167,8 @@ class SubscriberJourneyBrowserTest {
             assertThat(phone.findElement(By.tagName("h1")).getText()).isEqualTo(problem);
             assertThat(texts(phone.findElements(By.cssSelector("ol.steps li > span:first-child"))))
                     .isEqualTo(gardenSteps);
-            assertFitsThePhone(phone);
-            screenshot(phone, "journey-3-portal.png");
+            PhoneScreen.assertFits(phone, 390);
+            PhoneScreen.screenshot(phone, "journey-3-portal.png");
 
             // 5. Consent, chosen by the subscriber, shown as stored.
             phone.findElement(By.id("consent-quarantine-allowed")).click();
@@ -202,7 +185,7 @@ class SubscriberJourneyBrowserTest {
             assertThat(phone.findElement(By.id("step-1")).getText()).contains(PORTAL.getString("portal.steps.done"));
             assertThat(phone.findElements(By.id("step-done-1"))).isEmpty();
             assertThat(phone.findElements(By.id("step-done-2"))).hasSize(1);
-            assertFitsThePhone(phone);
+            PhoneScreen.assertFits(phone, 390);
 
             // 7. "I have fixed it".
             clock.advance(Duration.ofHours(2));
@@ -210,21 +193,21 @@ class SubscriberJourneyBrowserTest {
             wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-state", "fixed-reported"));
             assertStatus(phone, CaseState.FIXED_REPORTED);
             assertThat(phone.findElement(By.id("thanks")).isDisplayed()).isTrue();
-            screenshot(phone, "journey-4-fixed.png");
+            PhoneScreen.screenshot(phone, "journey-4-fixed.png");
 
             // 8. Later reports of the same feed without the device: one is not yet enough, two verify the fix.
-            report(9, false);
+            line.report(9, false);
             phone.navigate().refresh();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-status")));
             assertStatus(phone, CaseState.FIXED_REPORTED);
 
-            report(10, false);
+            line.report(10, false);
             phone.navigate().refresh();
             wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-state", "verified"));
             assertStatus(phone, CaseState.VERIFIED);
             assertThat(phone.findElements(By.id("fixed"))).isEmpty();
-            assertFitsThePhone(phone);
-            screenshot(phone, "journey-5-verified.png");
+            PhoneScreen.assertFits(phone, 390);
+            PhoneScreen.screenshot(phone, "journey-5-verified.png");
         } finally {
             phone.quit();
         }
@@ -240,47 +223,6 @@ class SubscriberJourneyBrowserTest {
                 .containsExactly(Channel.EMAIL, Channel.SMS, Channel.WALLED_GARDEN);
     }
 
-    // --- setup through the ISP's own imports
-
-    /**
-     * The subscriber's line, as the ISP's RADIUS accounting shows it: a session on 203.0.113.150
-     * until day 5, then a new one on 127.0.0.1 (where the test's phone connects from) still open.
-     */
-    private void lineWithTwoSessions(Tenants.Member admin) {
-        Sightings.in(context).subscriber(org, SUBSCRIBER, "渡辺 由美", EMAIL, "ja");
-        String detail = DetailFile.fromNas("192.0.2.40")
-                .start(SUBSCRIBER, "journey-1", "203.0.113.150", DAY0.minus(Duration.ofDays(1)))
-                .stop(SUBSCRIBER, "journey-1", "203.0.113.150", DAY0.minus(Duration.ofDays(1)), day(5))
-                .start(SUBSCRIBER, "journey-2", "127.0.0.1", day(5).plusSeconds(30))
-                .toString();
-        Api.Answer imported = new Api(port, admin.token()).upload("/api/v1/assignments/import?format=freeradius-detail",
-                "detail-journey", detail);
-        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-    }
-
-    /**
-     * The feed's daily report of day {@code n}, scanned that morning and taken in at 20:00, with or
-     * without the subscriber's device, plus an address of nobody (a report is never empty).
-     */
-    private void report(int n, boolean withTheDevice) {
-        ShadowserverFile file = ShadowserverFile.of(ShadowserverFile.SCAN_TELNET);
-        if (withTheDevice) {
-            file.row("timestamp", TIME.format(day(n).plus(Duration.ofHours(6))), "severity", "medium",
-                    "ip", "203.0.113.150", "protocol", "tcp", "port", "23");
-        }
-        file.row("timestamp", TIME.format(day(n).plus(Duration.ofHours(7)).plusSeconds(++fillers)),
-                "ip", "198.51.100.200", "protocol", "tcp", "port", "23");
-        Instant at = clock.moveTo(day(n).plus(Duration.ofHours(20)));
-        observations.importReport(new ObservationImportRequest(org, "test", ObservationImport.SHADOWSERVER,
-                        DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(at) + "-scan_telnet-asn-jp.csv",
-                        Optional.of("scan_telnet"), Optional.empty(), FEED),
-                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static Instant day(int n) {
-        return DAY0.plus(Duration.ofDays(n));
-    }
-
     // --- what the phone shows
 
     private static void assertStatus(ChromeDriver phone, CaseState state) {
@@ -289,29 +231,7 @@ class SubscriberJourneyBrowserTest {
         assertThat(status.getText()).isEqualTo(PORTAL.getString("portal.status." + state.code()));
     }
 
-    /** A phone-sized viewport and nothing wider than it: the page never scrolls sideways. */
-    private static void assertFitsThePhone(ChromeDriver phone) {
-        assertThat((Long) phone.executeScript("return window.innerWidth")).isEqualTo(390L);
-        assertThat((Long) phone.executeScript("return document.documentElement.scrollWidth"))
-                .as("nothing wider than the phone: %s", phone.executeScript("""
-                        return [...document.querySelectorAll('body *')]
-                            .filter(e => e.getBoundingClientRect().right > window.innerWidth)
-                            .map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + e.getBoundingClientRect().right)
-                            .join(', ')"""))
-                .isLessThanOrEqualTo(390L);
-    }
-
     private static List<String> texts(List<WebElement> elements) {
         return elements.stream().map(WebElement::getText).map(String::strip).toList();
-    }
-
-    /** Keeps what the phone showed in target/screenshots, for a reviewer's eyes. */
-    private static void screenshot(ChromeDriver phone, String name) {
-        try {
-            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
-            java.nio.file.Files.write(dir.resolve(name), phone.getScreenshotAs(OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
