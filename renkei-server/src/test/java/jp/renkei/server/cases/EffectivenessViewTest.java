@@ -15,6 +15,7 @@ import jp.renkei.core.escalation.Channel;
 import jp.renkei.server.platform.Accounts;
 import jp.renkei.server.platform.Role;
 import jp.renkei.server.testing.Browser;
+import jp.renkei.server.testing.MovableClock;
 import jp.renkei.server.testing.RenkeiTest;
 import jp.renkei.server.testing.Sightings;
 import jp.renkei.server.testing.Sightings.Sighting;

@@ -19,6 +19,7 @@ import jp.renkei.server.attribution.DetailFile;
 import jp.renkei.server.intake.ObservationImport;
 import jp.renkei.server.intake.ObservationImportRequest;
 import jp.renkei.server.intake.ShadowserverFile;
+import jp.renkei.server.testing.MovableClock;
 import jp.renkei.server.testing.RenkeiTest;
 import jp.renkei.server.testing.Sightings;
 import org.junit.jupiter.api.BeforeAll;

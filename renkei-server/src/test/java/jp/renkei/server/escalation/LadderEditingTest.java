@@ -20,6 +20,7 @@ import jp.renkei.server.platform.Accounts;
 import jp.renkei.server.platform.Role;
 import jp.renkei.server.testing.Api;
 import jp.renkei.server.testing.Browser;
+import jp.renkei.server.testing.MovableClock;
 import jp.renkei.server.testing.RenkeiTest;
 import jp.renkei.server.testing.Sightings;
 import jp.renkei.server.testing.Sightings.Sighting;
@@ -39,7 +40,7 @@ import org.springframework.test.context.TestPropertySource;
  * sees any of it.
  */
 @RenkeiTest
-@Import(LadderClockConfiguration.class)
+@Import(MovableClock.Config.class)
 @TestPropertySource(properties = "renkei.escalation.poll-interval=PT1H")
 class LadderEditingTest {
 

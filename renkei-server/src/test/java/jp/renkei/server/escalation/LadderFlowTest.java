@@ -27,6 +27,7 @@ import jp.renkei.server.platform.Role;
 import jp.renkei.server.quarantine.Consents;
 import jp.renkei.server.quarantine.Quarantines;
 import jp.renkei.server.testing.Mailbox;
+import jp.renkei.server.testing.MovableClock;
 import jp.renkei.server.testing.RenkeiTest;
 import jp.renkei.server.testing.Sightings;
 import jp.renkei.server.testing.Sightings.Sighting;
@@ -50,7 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and a tick rolled back half-way neither loses a step nor sends one twice.
  */
 @RenkeiTest
-@Import(LadderClockConfiguration.class)
+@Import(MovableClock.Config.class)
 class LadderFlowTest {
 
     static final Mailbox mailbox = new Mailbox().start();

@@ -33,7 +33,7 @@ import jp.renkei.server.remediation.RemediationEntries;
 import jp.renkei.server.remediation.RemediationSave;
 import jp.renkei.server.subscribers.SubscriberPreferences;
 import jp.renkei.server.testing.Browser;
-import jp.renkei.server.testing.MovingClock;
+import jp.renkei.server.testing.MovableClock;
 import jp.renkei.server.testing.RenkeiTest;
 import jp.renkei.server.testing.Sightings;
 import jp.renkei.server.testing.Sightings.Sighting;
@@ -68,8 +68,8 @@ class PortalActionsFlowTest {
     static class Clocks {
         @Bean
         @Primary
-        MovingClock movingClock() {
-            return new MovingClock();
+        MovableClock movableClock() {
+            return new MovableClock(Instant.now());
         }
     }
 
@@ -92,7 +92,7 @@ class PortalActionsFlowTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    MovingClock clock;
+    MovableClock clock;
 
     /** One subscriber with one case of their own, and the code that opens it. */
     record Opened(long org, String subscriber, SubscriberCase theCase, String code) {}

@@ -21,6 +21,7 @@ import jp.renkei.server.remediation.RemediationDraft;
 import jp.renkei.server.remediation.RemediationEntries;
 import jp.renkei.server.subscribers.SubscriberPreferences;
 import jp.renkei.server.testing.Chromium;
+import jp.renkei.server.testing.PhoneScreen;
 import jp.renkei.server.testing.RenkeiTest;
 import jp.renkei.server.testing.Sightings;
 import jp.renkei.server.testing.Sightings.Sighting;
@@ -87,16 +88,9 @@ class PortalPhoneBrowserTest {
             List<WebElement> steps = phone.findElements(By.cssSelector("ol.steps li"));
             assertThat(steps).hasSize(3);
             assertThat(steps.get(1).getText()).contains("初期化ボタンを10秒押す");
-            assertThat((Long) phone.executeScript("return window.innerWidth")).isEqualTo(390L);
-            assertThat((Long) phone.executeScript("return document.documentElement.scrollWidth"))
-                    .as("nothing wider than the phone: %s", phone.executeScript("""
-                            return [...document.querySelectorAll('body *')]
-                                .filter(e => e.getBoundingClientRect().right > window.innerWidth)
-                                .map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + e.getBoundingClientRect().right)
-                                .join(', ')"""))
-                    .isLessThanOrEqualTo(390L);
+            PhoneScreen.assertFits(phone, 390);
 
-            screenshot(phone, "portal-phone-steps.png");
+            PhoneScreen.screenshot(phone, "portal-phone-steps.png");
             phone.findElement(By.id("step-done-1")).click();
             wait.until(ExpectedConditions.attributeToBe(By.id("step-1"), "data-done", "true"));
             assertThat(phone.findElements(By.id("step-done-1"))).isEmpty();
@@ -115,7 +109,7 @@ class PortalPhoneBrowserTest {
             wait.until(ExpectedConditions.attributeToBe(By.id("case-status"), "data-state", "fixed-reported"));
             assertThat(phone.findElement(By.id("thanks")).isDisplayed()).isTrue();
             assertThat(phone.findElements(By.id("fixed"))).isEmpty();
-            screenshot(phone, "portal-phone-fixed.png");
+            PhoneScreen.screenshot(phone, "portal-phone-fixed.png");
         } finally {
             phone.quit();
         }
@@ -125,15 +119,5 @@ class PortalPhoneBrowserTest {
                 .contains("acknowledged", "step-done", "consent", "fix-reported");
         assertThat(consents.current(org, subscriber).orElseThrow().level()).isEqualTo(ConsentLevel.QUARANTINE_ALLOWED);
         assertThat(preferences.preferences(org, subscriber).channels()).containsExactly(Channel.LINE);
-    }
-
-    /** Keeps what the phone showed in target/screenshots, for a reviewer's eyes. */
-    private static void screenshot(ChromeDriver phone, String name) {
-        try {
-            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
-            java.nio.file.Files.write(dir.resolve(name), phone.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

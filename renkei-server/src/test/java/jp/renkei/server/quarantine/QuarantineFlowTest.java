@@ -24,6 +24,7 @@ import jp.renkei.server.quarantine.internal.EnforcementLedger;
 import jp.renkei.server.quarantine.internal.ReleaseSweep;
 import jp.renkei.server.quarantine.web.GardenPort;
 import jp.renkei.server.testing.Browser;
+import jp.renkei.server.testing.MovableClock;
 import jp.renkei.server.testing.RenkeiTest;
 import jp.renkei.server.testing.Tenants;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ import org.springframework.web.util.HtmlUtils;
 @RenkeiTest
 class QuarantineFlowTest {
 
-    static final MovableClock CLOCK = new MovableClock();
+    static final MovableClock CLOCK = MovableClock.running();
 
     @TestConfiguration
     static class MovedClock {
