@@ -1,43 +1,62 @@
 package jp.renkei.e2e;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One Renkei installation (data directory, HTTP port, bootstrap token) run as a series of
  * {@link RenkeiProcess}es that are killed and restarted, mailing a GreenMail SMTP server that
  * outlives them all, so a test counts every mail any of the processes sent. The crash tests'
- * common setup; each adds the RENKEI_* variables its own subject needs.
+ * common setup; each adds the RENKEI_* variables its own subject needs. Registered as a field
+ * ({@code @RegisterExtension}), it gives each test a new empty data directory and mail server.
  */
-final class CrashedInstallation implements AutoCloseable {
+final class CrashedInstallation implements BeforeEachCallback, AfterEachCallback {
 
-    private final Path dataDir;
     private final String token;
-    private final int httpPort = RenkeiProcess.freePort();
-    private final int smtpPort = RenkeiProcess.freePort();
-    private final GreenMail smtp;
+    private Path dataDir;
+    private int httpPort;
+    private int smtpPort;
+    private GreenMail smtp;
 
-    /** Starts the mail server; processes start with {@link #start}. */
-    CrashedInstallation(Path dataDir, String token) {
-        this.dataDir = dataDir;
+    /** An installation whose bootstrap administrator has this API token; processes start with {@link #start}. */
+    CrashedInstallation(String token) {
         this.token = token;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        dataDir = Files.createTempDirectory("renkei-e2e-installation-");
+        httpPort = RenkeiProcess.freePort();
+        smtpPort = RenkeiProcess.freePort();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+    }
+
+    /** Stops the mail server and removes the data directory (the processes are each test's to stop). */
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        smtp.stop();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     /** Every mail the installation's processes sent so far, and a way to wait for more. */
     GreenMail smtp() {
         return smtp;
-    }
-
-    String token() {
-        return token;
     }
 
     /**
@@ -82,11 +101,5 @@ final class CrashedInstallation implements AutoCloseable {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Stops the mail server (the processes are each test's to stop). */
-    @Override
-    public void close() {
-        smtp.stop();
     }
 }

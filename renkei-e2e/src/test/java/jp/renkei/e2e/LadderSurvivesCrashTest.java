@@ -8,19 +8,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 
-import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The ladder's promise with a real process and a real kill: a process killed between two steps of
@@ -35,22 +31,8 @@ class LadderSurvivesCrashTest {
     /** The ladder's scheduler looks for due steps every second, so a due step waits at most that. */
     private static final Map<String, String> ESCALATING = Map.of("RENKEI_ESCALATION_POLL", "PT1S");
 
-    @TempDir
-    Path dataDir;
-
-    private CrashedInstallation renkei;
-    private GreenMail smtp;
-
-    @BeforeEach
-    void startMailServer() {
-        renkei = new CrashedInstallation(dataDir, TOKEN);
-        smtp = renkei.smtp();
-    }
-
-    @AfterEach
-    void stopMailServer() {
-        renkei.close();
-    }
+    @RegisterExtension
+    final CrashedInstallation renkei = new CrashedInstallation(TOKEN);
 
     @Test
     void aProcessKilledBetweenTwoStepsSendsEachStepsMailExactlyOnce() {
@@ -72,7 +54,7 @@ class LadderSurvivesCrashTest {
             CrashedInstallation.importObservations(api, files);
             cases = api.get("/api/v1/cases").json().size();
             assertThat(cases).isEqualTo(files.expectedCases());
-            assertThat(smtp.waitForIncomingEmail(20_000, (int) cases)).as(first.logTail()).isTrue();
+            assertThat(renkei.smtp().waitForIncomingEmail(20_000, (int) cases)).as(first.logTail()).isTrue();
             // Kill between the steps, not while a mail is in flight: the outbox's own window (sent,
             // not yet marked) is NoticeSurvivesCrashTest's subject, and resends with the same Message-ID.
             awaitAllSent(api, 1);
@@ -81,7 +63,8 @@ class LadderSurvivesCrashTest {
         }
         assertThat(Duration.between(opened, Instant.now())).as("killed before the second step was due")
                 .isLessThan(SECOND_STEP);
-        assertThat(smtp.getReceivedMessages()).as(() -> describe(smtp.getReceivedMessages())).hasSize((int) cases);
+        MimeMessage[] beforeRestart = renkei.smtp().getReceivedMessages();
+        assertThat(beforeRestart).as(() -> describe(beforeRestart)).hasSize((int) cases);
 
         // 2. Down until the second step is overdue; the restart sends it once per case.
         Duration down = Duration.between(Instant.now(), opened.plus(SECOND_STEP).plusSeconds(2));
@@ -89,7 +72,7 @@ class LadderSurvivesCrashTest {
             RenkeiProcess.sleep(down);
         }
         try (RenkeiProcess second = renkei.start("ladder-crash-2", ESCALATING)) {
-            assertThat(smtp.waitForIncomingEmail(60_000, 2 * (int) cases)).as(second.logTail()).isTrue();
+            assertThat(renkei.smtp().waitForIncomingEmail(60_000, 2 * (int) cases)).as(second.logTail()).isTrue();
             RenkeiProcess.sleep(Duration.ofSeconds(4));
         }
         // 3. And once more: nothing is sent twice.
@@ -103,7 +86,7 @@ class LadderSurvivesCrashTest {
             });
         }
 
-        MimeMessage[] received = smtp.getReceivedMessages();
+        MimeMessage[] received = renkei.smtp().getReceivedMessages();
         assertThat(received).as(() -> describe(received)).hasSize(2 * (int) cases);
         assertThat(Arrays.stream(received).map(CrashedInstallation::messageId).distinct().count())
                 .as("every mail is a different notice").isEqualTo(2 * cases);

@@ -2,17 +2,13 @@ package jp.renkei.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
-import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The outbox promise, with a real process and a real kill: notices decided and committed but not
@@ -23,22 +19,8 @@ class NoticeSurvivesCrashTest {
 
     private static final String TOKEN = "rk_e2e_crash";
 
-    @TempDir
-    Path dataDir;
-
-    private CrashedInstallation renkei;
-    private GreenMail smtp;
-
-    @BeforeEach
-    void startMailServer() {
-        renkei = new CrashedInstallation(dataDir, TOKEN);
-        smtp = renkei.smtp();
-    }
-
-    @AfterEach
-    void stopMailServer() {
-        renkei.close();
-    }
+    @RegisterExtension
+    final CrashedInstallation renkei = new CrashedInstallation(TOKEN);
 
     @Test
     void noticeCommittedBeforeAKillIsSentExactlyOnceAfterRestart() {
@@ -60,18 +42,18 @@ class NoticeSurvivesCrashTest {
         } finally {
             first.kill();
         }
-        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(renkei.smtp().getReceivedMessages()).isEmpty();
 
         // 2. Restart with the dispatcher on: every pending notice goes out once.
         try (RenkeiProcess second = renkei.start("crash-2", dispatching(true))) {
-            assertThat(smtp.waitForIncomingEmail(60_000, (int) cases)).isTrue();
+            assertThat(renkei.smtp().waitForIncomingEmail(60_000, (int) cases)).isTrue();
             RenkeiProcess.sleep(Duration.ofSeconds(4));
         }
         // 3. And once more: nothing is sent twice.
         try (RenkeiProcess third = renkei.start("crash-3", dispatching(true))) {
             RenkeiProcess.sleep(Duration.ofSeconds(4));
         }
-        MimeMessage[] received = smtp.getReceivedMessages();
+        MimeMessage[] received = renkei.smtp().getReceivedMessages();
         assertThat(received).hasSize((int) cases);
         assertThat(Arrays.stream(received).map(CrashedInstallation::messageId).distinct().count())
                 .as("every mail is a different notice").isEqualTo(cases);
