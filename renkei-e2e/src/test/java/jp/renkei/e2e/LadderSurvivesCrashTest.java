@@ -8,21 +8,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The ladder's promise with a real process and a real kill: a process killed between two steps of
@@ -34,25 +28,11 @@ class LadderSurvivesCrashTest {
     private static final String TOKEN = "rk_e2e_ladder_crash";
     /** The second e-mail of the short ladder; long enough for the first process to be killed before it. */
     private static final Duration SECOND_STEP = Duration.ofSeconds(30);
+    /** The ladder's scheduler looks for due steps every second, so a due step waits at most that. */
+    private static final Map<String, String> ESCALATING = Map.of("RENKEI_ESCALATION_POLL", "PT1S");
 
-    @TempDir
-    Path dataDir;
-
-    private GreenMail smtp;
-    private int smtpPort;
-    private final int httpPort = RenkeiProcess.freePort();
-
-    @BeforeEach
-    void startMailServer() {
-        smtpPort = RenkeiProcess.freePort();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-    }
-
-    @AfterEach
-    void stopMailServer() {
-        smtp.stop();
-    }
+    @RegisterExtension
+    final CrashedInstallation renkei = new CrashedInstallation(TOKEN);
 
     @Test
     void aProcessKilledBetweenTwoStepsSendsEachStepsMailExactlyOnce() {
@@ -61,24 +41,20 @@ class LadderSurvivesCrashTest {
         Instant opened;
 
         // 1. A short ladder (e-mail now, e-mail again after 30 s); cases open and get their first mail; kill -9.
-        RenkeiProcess first = RenkeiProcess.start("ladder-crash-1", env());
+        RenkeiProcess first = renkei.start("ladder-crash-1", ESCALATING);
         try {
             String ladder = """
                     {"ladders": [{"name": "quick", "steps": [{"after": "PT0S", "channel": "email"},
                                                               {"after": "PT%dS", "channel": "email"}]}],
                      "default": "quick"}""".formatted(SECOND_STEP.toSeconds());
             assertThat(put(first.baseUrl() + "/api/v1/ladders", ladder)).isEqualTo(200);
-            RestClient api = new RestClient(first.baseUrl(), TOKEN);
-            api.upload("/api/v1/subscribers/import", "subscribers.csv", files.subscribersCsv());
-            api.upload("/api/v1/assignments/import?format=freeradius-detail", "detail", files.radiusDetail());
+            RestClient api = renkei.api(first);
+            CrashedInstallation.importSubscribersAndAssignments(api, files);
             opened = Instant.now();
-            api.upload("/api/v1/observations/import?format=shadowserver", files.isp().fileName("scan_telnet"),
-                    files.scanTelnet());
-            api.upload("/api/v1/observations/import?format=shadowserver", files.isp().fileName("event4_sinkhole"),
-                    files.sinkhole());
+            CrashedInstallation.importObservations(api, files);
             cases = api.get("/api/v1/cases").json().size();
             assertThat(cases).isEqualTo(files.expectedCases());
-            assertThat(smtp.waitForIncomingEmail(20_000, (int) cases)).as(first.logTail()).isTrue();
+            assertThat(renkei.smtp().waitForIncomingEmail(20_000, (int) cases)).as(first.logTail()).isTrue();
             // Kill between the steps, not while a mail is in flight: the outbox's own window (sent,
             // not yet marked) is NoticeSurvivesCrashTest's subject, and resends with the same Message-ID.
             awaitAllSent(api, 1);
@@ -87,21 +63,22 @@ class LadderSurvivesCrashTest {
         }
         assertThat(Duration.between(opened, Instant.now())).as("killed before the second step was due")
                 .isLessThan(SECOND_STEP);
-        assertThat(smtp.getReceivedMessages()).as(() -> describe(smtp.getReceivedMessages())).hasSize((int) cases);
+        MimeMessage[] beforeRestart = renkei.smtp().getReceivedMessages();
+        assertThat(beforeRestart).as(() -> describe(beforeRestart)).hasSize((int) cases);
 
         // 2. Down until the second step is overdue; the restart sends it once per case.
         Duration down = Duration.between(Instant.now(), opened.plus(SECOND_STEP).plusSeconds(2));
         if (!down.isNegative()) {
             RenkeiProcess.sleep(down);
         }
-        try (RenkeiProcess second = RenkeiProcess.start("ladder-crash-2", env())) {
-            assertThat(smtp.waitForIncomingEmail(60_000, 2 * (int) cases)).as(second.logTail()).isTrue();
+        try (RenkeiProcess second = renkei.start("ladder-crash-2", ESCALATING)) {
+            assertThat(renkei.smtp().waitForIncomingEmail(60_000, 2 * (int) cases)).as(second.logTail()).isTrue();
             RenkeiProcess.sleep(Duration.ofSeconds(4));
         }
         // 3. And once more: nothing is sent twice.
-        try (RenkeiProcess third = RenkeiProcess.start("ladder-crash-3", env())) {
+        try (RenkeiProcess third = renkei.start("ladder-crash-3", ESCALATING)) {
             RenkeiProcess.sleep(Duration.ofSeconds(5));
-            RestClient api = new RestClient(third.baseUrl(), TOKEN);
+            RestClient api = renkei.api(third);
             api.get("/api/v1/cases").json().valueStream().map(c -> c.get("id").asLong()).forEach(caseId -> {
                 var notices = api.get("/api/v1/notices?case=" + caseId).json();
                 assertThat(notices.size()).as("case %d: one notice per step", caseId).isEqualTo(2);
@@ -109,9 +86,9 @@ class LadderSurvivesCrashTest {
             });
         }
 
-        MimeMessage[] received = smtp.getReceivedMessages();
+        MimeMessage[] received = renkei.smtp().getReceivedMessages();
         assertThat(received).as(() -> describe(received)).hasSize(2 * (int) cases);
-        assertThat(Arrays.stream(received).map(LadderSurvivesCrashTest::messageId).distinct().count())
+        assertThat(Arrays.stream(received).map(CrashedInstallation::messageId).distinct().count())
                 .as("every mail is a different notice").isEqualTo(2 * cases);
     }
 
@@ -130,18 +107,6 @@ class LadderSurvivesCrashTest {
             assertThat(Instant.now()).as("every case's notices marked sent").isBefore(deadline);
             RenkeiProcess.sleep(Duration.ofMillis(200));
         }
-    }
-
-    private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
-        env.put("RENKEI_BOOTSTRAP_TOKEN", TOKEN);
-        env.put("RENKEI_PORT", String.valueOf(httpPort));
-        env.put("RENKEI_DATA_DIR", dataDir.toString());
-        env.put("RENKEI_SMTP_HOST", "127.0.0.1");
-        env.put("RENKEI_SMTP_PORT", String.valueOf(smtpPort));
-        env.put("RENKEI_OUTBOX_POLL", "PT1S");
-        env.put("RENKEI_ESCALATION_POLL", "PT1S");
-        return env;
     }
 
     private static int put(String url, String json) {
@@ -168,13 +133,5 @@ class LadderSurvivesCrashTest {
                 throw new IllegalStateException(e);
             }
         }).toList());
-    }
-
-    private static String messageId(MimeMessage message) {
-        try {
-            return message.getMessageID();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

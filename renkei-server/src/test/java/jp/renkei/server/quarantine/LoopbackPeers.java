@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import jp.renkei.core.FreeRadiusNas;
 import jp.renkei.core.PeerProcess;
 import jp.renkei.core.quarantine.GardenAnswer;
 import jp.renkei.core.quarantine.ResponsePolicyZones;
@@ -18,13 +19,12 @@ import jp.renkei.core.quarantine.ResponsePolicyZones;
 /**
  * The real peers of the enforcement test, set up as an ISP would (the core tests' approach): BIND
  * {@code named} on loopback loading Renkei's policy zones, and FreeRADIUS as the NAS side of
- * RFC 5176, writing every request it accepts to a detail file.
+ * RFC 5176 ({@link FreeRadiusNas}), writing every request it accepts to a detail file.
  */
 final class LoopbackPeers implements AutoCloseable {
 
     PeerProcess named;
-    PeerProcess freeradius;
-    Path radiusDir;
+    FreeRadiusNas nas;
     int dnsPort;
     int coaPort;
 
@@ -71,71 +71,10 @@ final class LoopbackPeers implements AutoCloseable {
         assertThat(named.awaitOutput(": reload done: success", 2, Duration.ofSeconds(30))).as(named.output()).isTrue();
     }
 
-    /** FreeRADIUS answering CoA and Disconnect-Requests from 127.0.0.1 with the secret. */
+    /** FreeRADIUS acknowledging every CoA and Disconnect-Request from 127.0.0.1 with the secret. */
     void startFreeRadius(String secret) throws Exception {
-        radiusDir = Files.createTempDirectory("renkei-server-nas-");
-        coaPort = PeerProcess.freePort();
-        Files.writeString(radiusDir.resolve("radiusd.conf"), """
-                prefix = /usr
-                raddbdir = %1$s
-                confdir = ${raddbdir}
-                run_dir = ${raddbdir}
-                logdir = ${raddbdir}
-                libdir = /usr/lib/freeradius
-                pidfile = ${run_dir}/radiusd.pid
-                max_request_time = 5
-                cleanup_delay = 1
-                max_requests = 256
-                hostname_lookups = no
-                log {
-                \tdestination = stdout
-                }
-                security {
-                \tallow_core_dumps = no
-                \tmax_attributes = 200
-                \treject_delay = 0
-                \tstatus_server = no
-                }
-                proxy_requests = no
-                client renkei {
-                \tipaddr = 127.0.0.1
-                \tsecret = %2$s
-                }
-                thread pool {
-                \tstart_servers = 1
-                \tmax_servers = 2
-                \tmin_spare_servers = 1
-                \tmax_spare_servers = 2
-                }
-                modules {
-                \talways ok {
-                \t\trcode = ok
-                \t}
-                \tdetail received {
-                \t\tfilename = ${raddbdir}/received.detail
-                \t\tescape_filenames = no
-                \t\tpermissions = 0600
-                \t\theader = "%%t"
-                \t}
-                }
-                listen {
-                \ttype = coa
-                \tipaddr = 127.0.0.1
-                \tport = %3$d
-                \tvirtual_server = nas
-                }
-                server nas {
-                \trecv-coa {
-                \t\treceived
-                \t\tok
-                \t}
-                \tsend-coa {
-                \t\tok
-                \t}
-                }
-                """.formatted(radiusDir, secret, coaPort));
-        freeradius = PeerProcess.start(List.of(PeerProcess.program("freeradius", "freeradius"), "-X", "-d",
-                radiusDir.toString()), radiusDir, "Ready to process requests", Duration.ofSeconds(30));
+        nas = FreeRadiusNas.start(secret, FreeRadiusNas.Answers.ACKNOWLEDGE_ALL);
+        coaPort = nas.port();
     }
 
     /** The answer section of dig from this source address as "TYPE data" lines, or the status when empty. */
@@ -158,18 +97,7 @@ final class LoopbackPeers implements AutoCloseable {
 
     /** The detail-file entry FreeRADIUS wrote for a request of this type and session. */
     String received(String packetType, String sessionId) throws Exception {
-        Path detail = radiusDir.resolve("received.detail");
-        for (int i = 0; i < 100; i++) {
-            if (Files.exists(detail)) {
-                for (String entry : Files.readString(detail).split("\n\n")) {
-                    if (entry.contains("Acct-Session-Id = \"" + sessionId + "\"") && entry.contains("Packet-Type = " + packetType)) {
-                        return entry;
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("FreeRADIUS recorded no " + packetType + " for " + sessionId + ":\n" + freeradius.output());
+        return nas.received(packetType, sessionId);
     }
 
     @Override
@@ -177,8 +105,8 @@ final class LoopbackPeers implements AutoCloseable {
         if (named != null) {
             named.close();
         }
-        if (freeradius != null) {
-            freeradius.close();
+        if (nas != null) {
+            nas.close();
         }
     }
 }
