@@ -151,7 +151,10 @@ class CaseSeverityTest {
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("SV-4", "data-severity=\"critical\"").doesNotContain("SV-5", "??");
         Browser.Page dashboard = desk.get("/");
-        assertThat(dashboard.body()).contains("badge severity").doesNotContain("??");
+        assertThat(dashboard.body()).contains("badge severity", "id=\"severest-first\"").doesNotContain("??");
+        long sv4 = caseOf("SV-4").get("id").asLong();
+        Browser.Page detail = desk.get("/cases/" + sv4);
+        assertThat(detail.body()).contains("id=\"case-severity\"", "data-severity=\"critical\"").doesNotContain("??");
     }
 
     private void telnet(String feed, int subscriber, Instant at, String severity) {
