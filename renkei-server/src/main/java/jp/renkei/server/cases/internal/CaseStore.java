@@ -42,7 +42,8 @@ class CaseStore implements CaseManagement {
 
     /** Worst first; kept in step with the core {@link Severity} order. */
     private static final String SEVERITY_RANK = """
-            case severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 else 4 end""";
+            case severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3
+            else 4 end""";
 
     private final JdbcClient jdbc;
     private final ObservationQueries observations;
@@ -314,7 +315,8 @@ class CaseStore implements CaseManagement {
                 rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant(),
                 rs.getLong("observation_count"), instant(rs, "fix_reported_at"),
                 rs.getTimestamp("opened_at").toInstant(), instant(rs, "closed_at"),
-                Severity.valueOf(rs.getString("severity").toUpperCase(Locale.ROOT)), rs.getBoolean("severity_reported"));
+                Severity.valueOf(rs.getString("severity").toUpperCase(Locale.ROOT)),
+                rs.getBoolean("severity_reported"));
     }
 
     static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

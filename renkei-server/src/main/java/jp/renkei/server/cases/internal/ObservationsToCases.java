@@ -89,7 +89,9 @@ class ObservationsToCases {
         if (current.severityReported() && next == current.severity()) {
             return;
         }
-        jdbc.sql("update subscriber_case set severity = ?, severity_reported = true where organisation_id = ? and id = ?")
+        jdbc.sql("""
+                update subscriber_case set severity = ?, severity_reported = true
+                where organisation_id = ? and id = ?""")
                 .params(next.code(), org, current.id())
                 .update();
         if (next != current.severity()) {
