@@ -49,6 +49,20 @@ public enum ProblemKind {
         return this != UNMAPPED;
     }
 
+    /**
+     * The grade of a case when no report of it gave one (older Shadowserver scan files, NOTICE
+     * lists, most mapped CSVs). A device someone else runs, or that attacks others, is high: it
+     * harms third parties now. A reachable weak or exposed service is medium: it can be taken
+     * over but has not been seen taken. Unmapped never opens a case, so it is only informational.
+     */
+    public Severity defaultSeverity() {
+        return switch (this) {
+            case INFECTED, COMPROMISED, BRUTE_FORCE_SOURCE -> Severity.HIGH;
+            case VULNERABLE_SERVICE, EXPOSED_TELNET, EXPOSED_SERVICE -> Severity.MEDIUM;
+            case UNMAPPED -> Severity.INFO;
+        };
+    }
+
     /** IntelMQ {@code classification.taxonomy} for export. */
     public String intelMqTaxonomy() {
         return intelMqTaxonomy;

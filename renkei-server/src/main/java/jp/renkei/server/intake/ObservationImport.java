@@ -211,6 +211,7 @@ public class ObservationImport {
                 return probed.stream().map(i -> outcomes.get(i).map(ObservationStore.Stored::id)).toList();
             });
             List<RecordedObservation> recorded = new ArrayList<>();
+            List<RecordedObservation> linked = new ArrayList<>();
             List<ObservationDraft> storedDrafts = new ArrayList<>();
             long stored = 0;
             for (int i = 0; i < chunk.size(); i++) {
@@ -221,14 +222,19 @@ public class ObservationImport {
                 ObservationDraft draft = chunk.get(i);
                 ObservationStore.Stored s = outcomes.get(i).get();
                 storedDrafts.add(draft);
-                if (answers.get(i) != null && s.linkedTo().isEmpty()) {
-                    recorded.add(new RecordedObservation(s.id(), draft.kind(), draft.sourceTime(), draft.ip(),
-                            answers.get(i).assignment().map(a -> a.subscriberId()), request.feed(),
-                            draft.reportType()));
+                if (answers.get(i) != null) {
+                    RecordedObservation r = new RecordedObservation(s.id(), draft.kind(), draft.sourceTime(),
+                            draft.ip(), answers.get(i).assignment().map(a -> a.subscriberId()), request.feed(),
+                            draft.reportType(), draft.severity());
+                    if (s.linkedTo().isEmpty()) {
+                        recorded.add(r);
+                    } else if (draft.severity().isPresent()) {
+                        linked.add(r);
+                    }
                 }
             }
-            if (!recorded.isEmpty()) {
-                events.publishEvent(new ObservationsRecorded(org, recorded));
+            if (!recorded.isEmpty() || !linked.isEmpty()) {
+                events.publishEvent(new ObservationsRecorded(org, recorded, linked));
             }
             // Counted only once the chunk's work (listeners included) went through.
             tally.accepted(stored);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import jp.renkei.core.cases.CaseRules;
 import jp.renkei.core.cases.CaseState;
 import jp.renkei.core.escalation.Channel;
 import jp.renkei.core.intake.ProblemKind;
+import jp.renkei.core.intake.Severity;
 import jp.renkei.server.cases.CaseDevice;
 import jp.renkei.server.cases.CaseEvent;
 import jp.renkei.server.cases.CaseFilter;
@@ -36,7 +38,12 @@ class CaseStore implements CaseManagement {
 
     static final String CASE_COLUMNS = """
             id, subscriber_id, kind, state, first_seen, last_seen, observation_count, fix_reported_at,
-            opened_at, closed_at""";
+            opened_at, closed_at, severity, severity_reported""";
+
+    /** Worst first; kept in step with the core {@link Severity} order. */
+    private static final String SEVERITY_RANK = """
+            case severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3
+            else 4 end""";
 
     private final JdbcClient jdbc;
     private final ObservationQueries observations;
@@ -69,7 +76,9 @@ class CaseStore implements CaseManagement {
         filter.kind().ifPresent(k -> sql.append(" and kind = :kind"));
         filter.subscriberId().ifPresent(s -> sql.append(" and subscriber_id = :subscriber"));
         filter.fixReported().ifPresent(f -> sql.append(f ? " and fix_reported_at is not null" : " and fix_reported_at is null"));
-        sql.append(" order by last_seen desc, id desc limit :limit");
+        filter.severity().ifPresent(v -> sql.append(" and severity = :severity"));
+        sql.append(filter.severestFirst() ? " order by " + SEVERITY_RANK + ", last_seen desc, id desc limit :limit"
+                : " order by last_seen desc, id desc limit :limit");
         var statement = jdbc.sql(sql.toString()).param("org", organisationId).param("limit", limit);
         if (filter.state().isPresent()) {
             statement = statement.param("state", filter.state().get().code());
@@ -79,6 +88,9 @@ class CaseStore implements CaseManagement {
         }
         if (filter.subscriberId().isPresent()) {
             statement = statement.param("subscriber", filter.subscriberId().get());
+        }
+        if (filter.severity().isPresent()) {
+            statement = statement.param("severity", filter.severity().get().code());
         }
         return statement.query(CaseStore::subscriberCase).list();
     }
@@ -302,7 +314,9 @@ class CaseStore implements CaseManagement {
                 ProblemKind.fromCode(rs.getString("kind")), CaseState.fromCode(rs.getString("state")),
                 rs.getTimestamp("first_seen").toInstant(), rs.getTimestamp("last_seen").toInstant(),
                 rs.getLong("observation_count"), instant(rs, "fix_reported_at"),
-                rs.getTimestamp("opened_at").toInstant(), instant(rs, "closed_at"));
+                rs.getTimestamp("opened_at").toInstant(), instant(rs, "closed_at"),
+                Severity.valueOf(rs.getString("severity").toUpperCase(Locale.ROOT)),
+                rs.getBoolean("severity_reported"));
     }
 
     static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import jp.renkei.core.cases.CaseRules;
 import jp.renkei.core.cases.CaseState;
 import jp.renkei.core.intake.ProblemKind;
+import jp.renkei.core.intake.Severity;
 import jp.renkei.server.cases.CaseOpened;
 import jp.renkei.server.cases.SubscriberCase;
 import jp.renkei.server.intake.ObservationsRecorded;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns newly recorded observations into cases, inside the import's transaction: the first
  * attributed sighting of a problem opens the subscriber's case, later ones extend it. Sightings
- * nobody could be attributed to stay with intake (there is nobody to notify).
+ * nobody could be attributed to stay with intake (there is nobody to notify). A case's severity is
+ * the worst any of its reports gave, from every feed, including a sighting linked to another feed's
+ * within the hour; until a report gives one, it is the problem kind's default.
  */
 @Component
 class ObservationsToCases {
@@ -51,20 +54,65 @@ class ObservationsToCases {
                     .computeIfAbsent(new Key(subscriber, o.kind()), k -> new java.util.ArrayList<>()).add(o));
         }
         bySubject.forEach((key, sightings) -> apply(recorded.organisationId(), key, sightings));
+        Map<Key, Severity> linkedGrades = new LinkedHashMap<>();
+        for (RecordedObservation o : recorded.linked()) {
+            if (o.subscriberId().filter(s -> !s.isBlank()).isPresent() && o.severity().isPresent()) {
+                linkedGrades.merge(new Key(o.subscriberId().get(), o.kind()), o.severity().get(), Severity::worst);
+            }
+        }
+        linkedGrades.forEach((key, grade) -> regrade(recorded.organisationId(), key, grade));
+    }
+
+    /** The worst severity the sightings' reports gave; empty when none gave one. */
+    private static Optional<Severity> worst(List<RecordedObservation> sightings) {
+        return sightings.stream().flatMap(o -> o.severity().stream()).reduce(Severity::worst);
+    }
+
+    /** The case's severity after a report graded it: a default gives way, a reported grade only worsens. */
+    private static Severity graded(SubscriberCase current, Severity reported) {
+        return current.severityReported() ? Severity.worst(current.severity(), reported) : reported;
+    }
+
+    /** A linked sighting is not counted again, but its report's grade still counts for the open case. */
+    private void regrade(long org, Key key, Severity reported) {
+        jdbc.sql("select " + CaseStore.CASE_COLUMNS + """
+                 from subscriber_case
+                where organisation_id = ? and subscriber_id = ? and kind = ? and state <> 'closed-unverified'
+                for update""")
+                .params(org, key.subscriberId(), key.kind().code())
+                .query(CaseStore::subscriberCase)
+                .optional()
+                .ifPresent(current -> setSeverity(org, current, graded(current, reported)));
+    }
+
+    private void setSeverity(long org, SubscriberCase current, Severity next) {
+        if (current.severityReported() && next == current.severity()) {
+            return;
+        }
+        jdbc.sql("""
+                update subscriber_case set severity = ?, severity_reported = true
+                where organisation_id = ? and id = ?""")
+                .params(next.code(), org, current.id())
+                .update();
+        if (next != current.severity()) {
+            cases.event(org, current.id(), "severity", current.severity().code() + " → " + next.code());
+        }
     }
 
     private void apply(long org, Key key, List<RecordedObservation> sightings) {
         RecordedObservation first = sightings.stream().min(Comparator.comparing(RecordedObservation::sourceTime)).orElseThrow();
         RecordedObservation last = sightings.stream().max(Comparator.comparing(RecordedObservation::sourceTime)).orElseThrow();
+        Optional<Severity> reported = worst(sightings);
         // The partial unique index arbitrates between concurrent imports: whoever loses extends the winner's case.
         Optional<Long> opened = jdbc.sql("""
                 insert into subscriber_case (organisation_id, subscriber_id, kind, state, first_seen, last_seen,
-                    observation_count, opened_at)
-                values (?, ?, ?, 'open', ?, ?, ?, ?)
+                    observation_count, opened_at, severity, severity_reported)
+                values (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)
                 on conflict (organisation_id, subscriber_id, kind) where state <> 'closed-unverified' do nothing
                 returning id""")
                 .params(org, key.subscriberId(), key.kind().code(), Timestamp.from(first.sourceTime()),
-                        Timestamp.from(last.sourceTime()), sightings.size(), Timestamp.from(clock.instant()))
+                        Timestamp.from(last.sourceTime()), sightings.size(), Timestamp.from(clock.instant()),
+                        reported.orElse(key.kind().defaultSeverity()).code(), reported.isPresent())
                 .query(Long.class)
                 .optional();
         if (opened.isPresent()) {
@@ -75,11 +123,11 @@ class ObservationsToCases {
             events.publishEvent(new CaseOpened(org, caseId, key.subscriberId(), key.kind()));
             return;
         }
-        extend(org, key, sightings, first, last);
+        extend(org, key, sightings, first, last, reported);
     }
 
     private void extend(long org, Key key, List<RecordedObservation> sightings, RecordedObservation first,
-            RecordedObservation last) {
+            RecordedObservation last, Optional<Severity> reported) {
         SubscriberCase current = jdbc.sql("select " + CaseStore.CASE_COLUMNS + """
                  from subscriber_case
                 where organisation_id = ? and subscriber_id = ? and kind = ? and state <> 'closed-unverified'
@@ -102,6 +150,7 @@ class ObservationsToCases {
         link(org, current.id(), sightings);
         reportSources(org, current.id(), sightings);
         cases.event(org, current.id(), "observation", describe(sightings, last));
+        reported.ifPresent(grade -> setSeverity(org, current, graded(current, grade)));
         if (next != current.state()) {
             cases.event(org, current.id(), next.code(), "seen at " + last.sourceTime() + ", after the fix reported at "
                     + current.fixReportedAt().orElseThrow()

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jp.renkei.core.cases.CaseState;
 import jp.renkei.core.intake.ProblemKind;
+import jp.renkei.core.intake.Severity;
 import jp.renkei.server.cases.CaseFilter;
 import jp.renkei.server.cases.CaseManagement;
 import jp.renkei.server.cases.CaseNotices;
@@ -55,12 +56,16 @@ class CasePages {
     @GetMapping("/cases")
     String list(RenkeiPrincipal caller, @RequestParam Optional<String> state, @RequestParam Optional<String> kind,
             @RequestParam Optional<String> subscriber, @RequestParam Optional<String> fixReported,
+            @RequestParam Optional<String> severity, @RequestParam Optional<String> sort,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Optional<CaseState> s = state.filter(v -> !v.isBlank()).flatMap(CasePages::stateOf);
         Optional<ProblemKind> k = kind.filter(v -> !v.isBlank()).flatMap(CasePages::kindOf);
         Optional<String> sub = subscriber.map(String::strip).filter(v -> !v.isEmpty());
         Optional<Boolean> fix = fixReported.filter(v -> v.equals("yes") || v.equals("no")).map(v -> v.equals("yes"));
-        List<SubscriberCase> found = cases.list(caller.organisationId(), new CaseFilter(s, k, sub, fix), 500);
+        Optional<Severity> grade = severity.flatMap(Severity::parse);
+        boolean severestFirst = sort.filter(v -> v.equals("severity")).isPresent();
+        List<SubscriberCase> found = cases.list(caller.organisationId(),
+                new CaseFilter(s, k, sub, fix, grade, severestFirst), 500);
         model.addAttribute("fixReported", fixReported.filter(v -> v.equals("yes") || v.equals("no")).orElse(""));
         model.addAttribute("cases", found);
         model.addAttribute("states", CaseState.values());
@@ -68,6 +73,9 @@ class CasePages {
         model.addAttribute("state", s.map(CaseState::code).orElse(""));
         model.addAttribute("kind", k.map(ProblemKind::code).orElse(""));
         model.addAttribute("subscriber", sub.orElse(""));
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("severity", grade.map(Severity::code).orElse(""));
+        model.addAttribute("sort", severestFirst ? "severity" : "recent");
         // htmx swaps only the result table when a filter changes.
         return htmx != null ? "cases/list :: results" : "cases/list";
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import jp.renkei.core.cases.CaseState;
 import jp.renkei.core.intake.ProblemKind;
+import jp.renkei.core.intake.Severity;
 import jp.renkei.server.cases.CaseEvent;
 import jp.renkei.server.cases.CaseFilter;
 import jp.renkei.server.cases.CaseManagement;
@@ -44,13 +45,15 @@ class CasesApi {
     }
 
     /** A case as JSON, with codes instead of enum names. */
+    /** {@code severityReported} false: no report graded the case, its severity is the problem kind's default. */
     record CaseJson(long id, String subscriberId, String kind, String state, long observationCount,
-            Instant firstSeen, Instant lastSeen, Instant fixReportedAt, Instant openedAt, Instant closedAt) {
+            Instant firstSeen, Instant lastSeen, Instant fixReportedAt, Instant openedAt, Instant closedAt,
+            String severity, boolean severityReported) {
 
         static CaseJson of(SubscriberCase c) {
             return new CaseJson(c.id(), c.subscriberId(), c.kind().code(), c.state().code(), c.observationCount(),
                     c.firstSeen(), c.lastSeen(), c.fixReportedAt().orElse(null), c.openedAt(),
-                    c.closedAt().orElse(null));
+                    c.closedAt().orElse(null), c.severity().code(), c.severityReported());
         }
     }
 
@@ -81,19 +84,21 @@ class CasesApi {
 
     record CaseDetailJson(long id, String subscriberId, String kind, String state, long observationCount,
             Instant firstSeen, Instant lastSeen, Instant fixReportedAt, Instant openedAt, Instant closedAt,
-            Instant acknowledgedAt, Instant verifiedAt,
+            Instant acknowledgedAt, Instant verifiedAt, String severity, boolean severityReported,
             List<ObservationJson> observations, List<CaseEvent> timeline, List<NoticeJson> notices) {}
 
     @GetMapping
     ResponseEntity<?> list(RenkeiPrincipal caller, @RequestParam Optional<String> state,
             @RequestParam Optional<String> kind, @RequestParam Optional<String> subscriber,
-            @RequestParam Optional<String> fixReported) {
+            @RequestParam Optional<String> fixReported, @RequestParam Optional<String> severity,
+            @RequestParam Optional<String> sort) {
         CaseFilter filter;
         try {
             filter = new CaseFilter(state.filter(s -> !s.isBlank()).map(CaseState::fromCode),
                     kind.filter(k -> !k.isBlank()).map(ProblemKind::fromCode),
                     subscriber.map(String::strip).filter(s -> !s.isEmpty()),
-                    fixReported.filter(f -> !f.isBlank()).map(CasesApi::yesOrNo));
+                    fixReported.filter(f -> !f.isBlank()).map(CasesApi::yesOrNo),
+                    severity.filter(v -> !v.isBlank()).map(CasesApi::severityOf), severestFirst(sort));
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().body(Map.of("reason", "invalid", "detail", e.getMessage()));
         }
@@ -116,7 +121,22 @@ class CasesApi {
         return ResponseEntity.ok(new CaseDetailJson(c.id(), c.subscriberId(), c.kind().code(), c.state().code(),
                 c.observationCount(), c.firstSeen(), c.lastSeen(), c.fixReportedAt().orElse(null), c.openedAt(),
                 c.closedAt().orElse(null), milestones.acknowledgedAt().orElse(null),
-                milestones.verifiedAt().orElse(null), seen, cases.timeline(org, id), sent));
+                milestones.verifiedAt().orElse(null), c.severity().code(), c.severityReported(), seen,
+                cases.timeline(org, id), sent));
+    }
+
+    private static Severity severityOf(String value) {
+        return Severity.parse(value).orElseThrow(() -> new IllegalArgumentException(
+                "severity must be one of critical, high, medium, low, info, not '" + value + "'"));
+    }
+
+    /** {@code sort=severity} lists the most severe first; {@code recent} (the default) the latest seen first. */
+    private static boolean severestFirst(Optional<String> sort) {
+        String value = sort.map(String::strip).orElse("");
+        if (value.isEmpty() || value.equals("recent") || value.equals("severity")) {
+            return value.equals("severity");
+        }
+        throw new IllegalArgumentException("sort must be 'recent' or 'severity', not '" + value + "'");
     }
 
     private static boolean yesOrNo(String value) {

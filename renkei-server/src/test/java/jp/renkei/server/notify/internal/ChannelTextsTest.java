@@ -78,7 +78,7 @@ class ChannelTextsTest {
     private NoticeFacts facts(Language language, String isp, ProblemKind kind) {
         Instant seen = Instant.parse("2026-12-04T00:00:00Z");
         SubscriberCase c = new SubscriberCase(7, "S-1", kind, CaseState.OPEN, seen, seen, 1, Optional.empty(), seen,
-                Optional.empty());
+                Optional.empty(), kind.defaultSeverity(), false);
         CaseDevice device = new CaseDevice("203.0.113.5", Optional.of(23), Optional.of("ExampleCam"),
                 Optional.of("EC-200"), Optional.empty(), seen, Optional.empty());
         String name = language == Language.JA ? "佐藤 花子" : "Alex Smith";
