@@ -2,6 +2,9 @@ package jp.renkei.core.cases;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Pure rules for how a case moves; the server applies them and persists the result. */
@@ -43,5 +46,42 @@ public final class CaseRules {
     /** Whether the device has not been seen for at least the quiet period. */
     public static boolean isQuiet(Instant lastSeen, Instant now, Duration quietPeriod) {
         return Duration.between(lastSeen, now).compareTo(quietPeriod) >= 0;
+    }
+
+    /**
+     * The device key of a sighting: the vendor and model its report named, lower-case, trimmed and
+     * with runs of blanks made one, as {@code vendor/model}; {@code ""} when the report named
+     * neither (the device is unknown). Two devices of one subscriber with the same problem are two
+     * cases only when their reports tell them apart.
+     */
+    public static String deviceKey(Optional<String> vendor, Optional<String> model) {
+        String v = normalised(vendor);
+        String m = normalised(model);
+        return v.isEmpty() && m.isEmpty() ? "" : v + "/" + m;
+    }
+
+    private static String normalised(Optional<String> value) {
+        return value.map(s -> s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)).orElse("");
+    }
+
+    /**
+     * Which of the subscriber's open cases for a problem a sighting with this device key belongs
+     * to. An unknown device extends the most recently seen case, whatever its device (the likeliest
+     * one). A known device extends its own case; failing that, it adopts a case no report had named
+     * a device for (it was probably this device); failing that, it opens a new case.
+     */
+    public static CaseChoice choose(String deviceKey, List<OpenCase> open) {
+        Comparator<OpenCase> recent = Comparator.comparing(OpenCase::lastSeen).thenComparingLong(OpenCase::id);
+        if (deviceKey.isEmpty()) {
+            return open.stream().max(recent).<CaseChoice>map(c -> new CaseChoice.Extend(c.id()))
+                    .orElse(new CaseChoice.Open(""));
+        }
+        Optional<OpenCase> own = open.stream().filter(c -> c.deviceKey().equals(deviceKey)).max(recent);
+        if (own.isPresent()) {
+            return new CaseChoice.Extend(own.get().id());
+        }
+        return open.stream().filter(c -> c.deviceKey().isEmpty()).max(recent)
+                .<CaseChoice>map(c -> new CaseChoice.Adopt(c.id(), deviceKey))
+                .orElse(new CaseChoice.Open(deviceKey));
     }
 }

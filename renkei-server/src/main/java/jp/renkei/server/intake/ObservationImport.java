@@ -225,7 +225,7 @@ public class ObservationImport {
                 if (answers.get(i) != null) {
                     RecordedObservation r = new RecordedObservation(s.id(), draft.kind(), draft.sourceTime(),
                             draft.ip(), answers.get(i).assignment().map(a -> a.subscriberId()), request.feed(),
-                            draft.reportType(), draft.severity());
+                            draft.reportType(), draft.severity(), draft.deviceVendor(), draft.deviceModel());
                     if (s.linkedTo().isEmpty()) {
                         recorded.add(r);
                     } else if (draft.severity().isPresent()) {

@@ -38,7 +38,7 @@ class CaseStore implements CaseManagement {
 
     static final String CASE_COLUMNS = """
             id, subscriber_id, kind, state, first_seen, last_seen, observation_count, fix_reported_at,
-            opened_at, closed_at, severity, severity_reported""";
+            opened_at, closed_at, severity, severity_reported, device_key""";
 
     /** Worst first; kept in step with the core {@link Severity} order. */
     private static final String SEVERITY_RANK = """
@@ -316,7 +316,7 @@ class CaseStore implements CaseManagement {
                 rs.getLong("observation_count"), instant(rs, "fix_reported_at"),
                 rs.getTimestamp("opened_at").toInstant(), instant(rs, "closed_at"),
                 Severity.valueOf(rs.getString("severity").toUpperCase(Locale.ROOT)),
-                rs.getBoolean("severity_reported"));
+                rs.getBoolean("severity_reported"), rs.getString("device_key"));
     }
 
     static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

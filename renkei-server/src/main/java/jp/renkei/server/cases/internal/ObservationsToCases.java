@@ -3,14 +3,18 @@ package jp.renkei.server.cases.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
+import jp.renkei.core.cases.CaseChoice;
 import jp.renkei.core.cases.CaseRules;
 import jp.renkei.core.cases.CaseState;
+import jp.renkei.core.cases.OpenCase;
 import jp.renkei.core.intake.ProblemKind;
 import jp.renkei.core.intake.Severity;
 import jp.renkei.server.cases.CaseOpened;
@@ -24,7 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns newly recorded observations into cases, inside the import's transaction: the first
- * attributed sighting of a problem opens the subscriber's case, later ones extend it. Sightings
+ * attributed sighting of a problem opens the subscriber's case, later ones extend it; a subscriber
+ * has one case per problem and device where reports name the device (core {@code CaseRules.choose}). Sightings
  * nobody could be attributed to stay with intake (there is nobody to notify). A case's severity is
  * the worst any of its reports gave, from every feed, including a sighting linked to another feed's
  * within the hour; until a report gives one, it is the problem kind's default.
@@ -33,6 +38,9 @@ import org.springframework.stereotype.Component;
 class ObservationsToCases {
 
     private record Key(String subscriberId, ProblemKind kind) {}
+
+    private static final Comparator<Key> KEY_ORDER = Comparator.comparing(Key::subscriberId)
+            .thenComparing(k -> k.kind().code());
 
     private final JdbcClient jdbc;
     private final CaseStore cases;
@@ -48,19 +56,56 @@ class ObservationsToCases {
 
     @EventListener
     void on(ObservationsRecorded recorded) {
-        Map<Key, List<RecordedObservation>> bySubject = new LinkedHashMap<>();
+        // Grouped per subscriber and problem, in a fixed order, so that racing imports lock alike.
+        Map<Key, Map<String, List<RecordedObservation>>> bySubject = new TreeMap<>(KEY_ORDER);
         for (RecordedObservation o : recorded.observations()) {
             o.subscriberId().filter(s -> !s.isBlank()).ifPresent(subscriber -> bySubject
-                    .computeIfAbsent(new Key(subscriber, o.kind()), k -> new java.util.ArrayList<>()).add(o));
+                    .computeIfAbsent(new Key(subscriber, o.kind()), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(deviceKey(o), d -> new ArrayList<>()).add(o));
         }
-        bySubject.forEach((key, sightings) -> apply(recorded.organisationId(), key, sightings));
-        Map<Key, Severity> linkedGrades = new LinkedHashMap<>();
+        bySubject.forEach((key, byDevice) -> {
+            lock(recorded.organisationId(), key);
+            byDevice.forEach((device, sightings) -> apply(recorded.organisationId(), key, device, sightings));
+        });
+        Map<Key, Map<String, Severity>> linkedGrades = new TreeMap<>(KEY_ORDER);
         for (RecordedObservation o : recorded.linked()) {
             if (o.subscriberId().filter(s -> !s.isBlank()).isPresent() && o.severity().isPresent()) {
-                linkedGrades.merge(new Key(o.subscriberId().get(), o.kind()), o.severity().get(), Severity::worst);
+                linkedGrades.computeIfAbsent(new Key(o.subscriberId().get(), o.kind()), k -> new LinkedHashMap<>())
+                        .merge(deviceKey(o), o.severity().get(), Severity::worst);
             }
         }
-        linkedGrades.forEach((key, grade) -> regrade(recorded.organisationId(), key, grade));
+        linkedGrades.forEach((key, byDevice) -> {
+            lock(recorded.organisationId(), key);
+            byDevice.forEach((device, grade) -> regrade(recorded.organisationId(), key, device, grade));
+        });
+    }
+
+    private static String deviceKey(RecordedObservation o) {
+        return CaseRules.deviceKey(o.deviceVendor(), o.deviceModel());
+    }
+
+    /**
+     * Serialises the case decisions for one subscriber and problem until the import commits: which
+     * case a sighting belongs to depends on all the subscriber's open cases for it (adopting one
+     * without a device, extending the latest), which a unique index alone cannot arbitrate.
+     */
+    private void lock(long org, Key key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('subscriber_case'), hashtext(? || '/' || ? || '/' || ?))")
+                .params(Long.toString(org), key.subscriberId(), key.kind().code())
+                .query((rs, i) -> 1)
+                .list();
+    }
+
+    /** The subscriber's cases for the problem that still take sightings, locked. */
+    private List<OpenCase> openCases(long org, Key key) {
+        return jdbc.sql("""
+                select id, device_key, last_seen from subscriber_case
+                where organisation_id = ? and subscriber_id = ? and kind = ? and state <> 'closed-unverified'
+                order by id
+                for update""")
+                .params(org, key.subscriberId(), key.kind().code())
+                .query((rs, i) -> new OpenCase(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
     }
 
     /** The worst severity the sightings' reports gave; empty when none gave one. */
@@ -73,16 +118,24 @@ class ObservationsToCases {
         return current.severityReported() ? Severity.worst(current.severity(), reported) : reported;
     }
 
-    /** A linked sighting is not counted again, but its report's grade still counts for the open case. */
-    private void regrade(long org, Key key, Severity reported) {
-        jdbc.sql("select " + CaseStore.CASE_COLUMNS + """
-                 from subscriber_case
-                where organisation_id = ? and subscriber_id = ? and kind = ? and state <> 'closed-unverified'
-                for update""")
-                .params(org, key.subscriberId(), key.kind().code())
-                .query(CaseStore::subscriberCase)
-                .optional()
+    /**
+     * A linked sighting is not counted again, but its report's grade still counts for the case it
+     * would have extended (it opens or adopts nothing).
+     */
+    private void regrade(long org, Key key, String device, Severity reported) {
+        CaseChoice choice = CaseRules.choose(device, openCases(org, key));
+        Optional<Long> target = choice instanceof CaseChoice.Extend e ? Optional.of(e.caseId())
+                : choice instanceof CaseChoice.Adopt a ? Optional.of(a.caseId()) : Optional.empty();
+        target.map(id -> lockedCase(org, id))
                 .ifPresent(current -> setSeverity(org, current, graded(current, reported)));
+    }
+
+    private SubscriberCase lockedCase(long org, long caseId) {
+        return jdbc.sql("select " + CaseStore.CASE_COLUMNS
+                        + " from subscriber_case where organisation_id = ? and id = ? for update")
+                .params(org, caseId)
+                .query(CaseStore::subscriberCase)
+                .single();
     }
 
     private void setSeverity(long org, SubscriberCase current, Severity next) {
@@ -99,20 +152,34 @@ class ObservationsToCases {
         }
     }
 
-    private void apply(long org, Key key, List<RecordedObservation> sightings) {
+    private void apply(long org, Key key, String device, List<RecordedObservation> sightings) {
         RecordedObservation first = sightings.stream().min(Comparator.comparing(RecordedObservation::sourceTime)).orElseThrow();
         RecordedObservation last = sightings.stream().max(Comparator.comparing(RecordedObservation::sourceTime)).orElseThrow();
         Optional<Severity> reported = worst(sightings);
-        // The partial unique index arbitrates between concurrent imports: whoever loses extends the winner's case.
+        CaseChoice choice = CaseRules.choose(device, openCases(org, key));
+        if (choice instanceof CaseChoice.Extend e) {
+            extend(org, e.caseId(), sightings, first, last, reported);
+            return;
+        }
+        if (choice instanceof CaseChoice.Adopt a) {
+            jdbc.sql("update subscriber_case set device_key = ? where organisation_id = ? and id = ?")
+                    .params(a.deviceKey(), org, a.caseId())
+                    .update();
+            cases.event(org, a.caseId(), "device", "device named by a report: " + a.deviceKey());
+            extend(org, a.caseId(), sightings, first, last, reported);
+            return;
+        }
+        // The partial unique index still arbitrates should a decision ever race: the loser extends the winner's case.
         Optional<Long> opened = jdbc.sql("""
                 insert into subscriber_case (organisation_id, subscriber_id, kind, state, first_seen, last_seen,
-                    observation_count, opened_at, severity, severity_reported)
-                values (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)
-                on conflict (organisation_id, subscriber_id, kind) where state <> 'closed-unverified' do nothing
+                    observation_count, opened_at, severity, severity_reported, device_key)
+                values (?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)
+                on conflict (organisation_id, subscriber_id, kind, device_key) where state <> 'closed-unverified'
+                do nothing
                 returning id""")
                 .params(org, key.subscriberId(), key.kind().code(), Timestamp.from(first.sourceTime()),
                         Timestamp.from(last.sourceTime()), sightings.size(), Timestamp.from(clock.instant()),
-                        reported.orElse(key.kind().defaultSeverity()).code(), reported.isPresent())
+                        reported.orElse(key.kind().defaultSeverity()).code(), reported.isPresent(), device)
                 .query(Long.class)
                 .optional();
         if (opened.isPresent()) {
@@ -123,18 +190,19 @@ class ObservationsToCases {
             events.publishEvent(new CaseOpened(org, caseId, key.subscriberId(), key.kind()));
             return;
         }
-        extend(org, key, sightings, first, last, reported);
+        long winner = jdbc.sql("""
+                select id from subscriber_case
+                where organisation_id = ? and subscriber_id = ? and kind = ? and device_key = ?
+                  and state <> 'closed-unverified'""")
+                .params(org, key.subscriberId(), key.kind().code(), device)
+                .query(Long.class)
+                .single();
+        extend(org, winner, sightings, first, last, reported);
     }
 
-    private void extend(long org, Key key, List<RecordedObservation> sightings, RecordedObservation first,
+    private void extend(long org, long caseId, List<RecordedObservation> sightings, RecordedObservation first,
             RecordedObservation last, Optional<Severity> reported) {
-        SubscriberCase current = jdbc.sql("select " + CaseStore.CASE_COLUMNS + """
-                 from subscriber_case
-                where organisation_id = ? and subscriber_id = ? and kind = ? and state <> 'closed-unverified'
-                for update""")
-                .params(org, key.subscriberId(), key.kind().code())
-                .query(CaseStore::subscriberCase)
-                .single();
+        SubscriberCase current = lockedCase(org, caseId);
         CaseState next = CaseRules.onObservation(current.state(), current.fixReportedAt(), last.sourceTime());
         Instant firstSeen = first.sourceTime().isBefore(current.firstSeen()) ? first.sourceTime() : current.firstSeen();
         Instant lastSeen = last.sourceTime().isAfter(current.lastSeen()) ? last.sourceTime() : current.lastSeen();

@@ -45,15 +45,18 @@ class CasesApi {
     }
 
     /** A case as JSON, with codes instead of enum names. */
-    /** {@code severityReported} false: no report graded the case, its severity is the problem kind's default. */
+    /**
+     * {@code severityReported} false: no report graded the case, its severity is the problem kind's default.
+     * {@code deviceKey}: the normalised vendor/model its reports named, {@code ""} while none named one.
+     */
     record CaseJson(long id, String subscriberId, String kind, String state, long observationCount,
             Instant firstSeen, Instant lastSeen, Instant fixReportedAt, Instant openedAt, Instant closedAt,
-            String severity, boolean severityReported) {
+            String severity, boolean severityReported, String deviceKey) {
 
         static CaseJson of(SubscriberCase c) {
             return new CaseJson(c.id(), c.subscriberId(), c.kind().code(), c.state().code(), c.observationCount(),
                     c.firstSeen(), c.lastSeen(), c.fixReportedAt().orElse(null), c.openedAt(),
-                    c.closedAt().orElse(null), c.severity().code(), c.severityReported());
+                    c.closedAt().orElse(null), c.severity().code(), c.severityReported(), c.deviceKey());
         }
     }
 
