@@ -171,6 +171,28 @@ class VerificationFlowTest {
                 .contains(quiet).doesNotContain(fixed);
     }
 
+    @Test
+    void aReportShowingTheSubscribersOtherDeviceIsACleanCycleForThisOne() {
+        // One subscriber, two devices the reports name, both infected: two cases.
+        sinkholeReport("vf-devices", 1, "MikroTik", "RB750", "Hikvision", "DS-2CD2032");
+        List<SubscriberCase> two = cases.list(org, new CaseFilter(Optional.empty(), Optional.of(ProblemKind.INFECTED),
+                Optional.of("VF-7")), 10);
+        assertThat(two).extracting(SubscriberCase::deviceKey)
+                .containsExactlyInAnyOrder("mikrotik/rb750", "hikvision/ds-2cd2032");
+        long router = two.stream().filter(c -> c.deviceKey().equals("mikrotik/rb750")).findFirst().orElseThrow().id();
+        long camera = two.stream().filter(c -> c.deviceKey().equals("hikvision/ds-2cd2032")).findFirst().orElseThrow().id();
+        clock.set(day(1).plus(Duration.ofHours(12)));
+        cases.reportFixed(org, router, clock.instant());
+
+        // The camera is still in the reports, the router is not: clean cycles for the router's case.
+        sinkholeReport("vf-devices", 2, "Hikvision", "DS-2CD2032");
+        sinkholeReport("vf-devices", 3, "Hikvision", "DS-2CD2032");
+        assertThat(state(router)).isEqualTo(CaseState.VERIFIED);
+        assertThat(kinds(router)).doesNotContain("reinfected");
+        assertThat(state(camera)).isEqualTo(CaseState.OPEN);
+        assertThat(cases.find(org, camera).orElseThrow().observationCount()).isEqualTo(3);
+    }
+
     // --- helpers
 
     private static String ip(int subscriber) {
@@ -208,6 +230,24 @@ class VerificationFlowTest {
                         DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(at) + "-scan_telnet-asn-jp.csv",
                         Optional.of("scan_telnet"), Optional.empty(), feed),
                 new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The feed's sinkhole report of day {@code n}: VF-7's devices by vendor and model, plus nobody's. */
+    private void sinkholeReport(String feed, int n, String... vendorsAndModels) {
+        ShadowserverFile file = ShadowserverFile.of(ShadowserverFile.EVENT4_SINKHOLE);
+        for (int i = 0; i < vendorsAndModels.length; i += 2) {
+            file.row("timestamp", TIME.format(day(n).plus(Duration.ofHours(6)).plusSeconds(i)), "protocol", "tcp",
+                    "src_ip", ip(7), "src_port", "40000", "infection", "mirai", "family", "mirai",
+                    "device_vendor", vendorsAndModels[i], "device_model", vendorsAndModels[i + 1]);
+        }
+        file.row("timestamp", TIME.format(day(n).plus(Duration.ofHours(7)).plusSeconds(++fillers)), "protocol", "tcp",
+                "src_ip", "198.51.100.200", "src_port", "40000", "infection", "mirai", "family", "mirai");
+        Instant at = day(n).plus(Duration.ofHours(20));
+        clock.set(at);
+        observations.importReport(new ObservationImportRequest(org, "test", ObservationImport.SHADOWSERVER,
+                        DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(at) + "-event4_sinkhole-asn-jp.csv",
+                        Optional.of("event4_sinkhole"), Optional.empty(), feed),
+                new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private CaseState state(long id) {
