@@ -11,6 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jp.renkei.server.attribution.DetailFile;
 import jp.renkei.server.intake.ShadowserverFile;
@@ -50,7 +55,7 @@ class CaseDeviceKeyTest {
 
     Api api;
     Tenants.Member operator;
-    int files;
+    final AtomicInteger files = new AtomicInteger();
 
     @BeforeAll
     void subscribersAndTheirSessions() {
@@ -61,9 +66,10 @@ class CaseDeviceKeyTest {
                 DV-1,機器 一郎,dv1@example.jp,,ja
                 DV-2,機器 次郎,dv2@example.jp,,ja
                 DV-3,機器 三郎,dv3@example.jp,,ja
+                DV-4,機器 四郎,dv4@example.jp,,ja
                 """);
         DetailFile detail = DetailFile.fromNas("192.0.2.60");
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 1; i <= 4; i++) {
             detail.start("DV-" + i, "dv-" + i, ip(i), DAY0.minus(Duration.ofDays(2)));
         }
         assertThat(api.upload("/api/v1/assignments/import?format=freeradius-detail", "detail-device",
@@ -128,21 +134,43 @@ class CaseDeviceKeyTest {
                 .row(sinkholeRow(3, DAY0.plus(Duration.ofHours(2)), "Synology", "DS218"))
                 .toString();
         Api.Answer answer = api.upload("/api/v1/observations/import?format=shadowserver&feed=dv",
-                DAY.format(DAY0) + "-event4_sinkhole-dv" + (++files) + "-jp.csv", file);
+                DAY.format(DAY0) + "-event4_sinkhole-dv" + files.incrementAndGet() + "-jp.csv", file);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().get("accepted").asLong()).as(answer.body()).isEqualTo(2);
 
         assertThat(casesOf("DV-3").keySet()).containsExactlyInAnyOrder("mikrotik/hap", "synology/ds218");
     }
 
-    private void sinkhole(int subscriber, Instant at, String vendor, String model) {
+    @Test
+    void racingImportsOfOneDeviceEndWithOneCase() throws Exception {
+        // Three reports at once: two name the device, one does not; whichever goes first, one case.
+        List<Callable<Void>> uploads = List.of(
+                () -> sinkhole(4, DAY0.plus(Duration.ofHours(1)), "Buffalo", "WSR-1166"),
+                () -> sinkhole(4, DAY0.plus(Duration.ofHours(2)), "", ""),
+                () -> sinkhole(4, DAY0.plus(Duration.ofHours(3)), "BUFFALO", "wsr-1166"));
+        ExecutorService pool = Executors.newFixedThreadPool(uploads.size());
+        try {
+            for (Future<Void> done : pool.invokeAll(uploads)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Map<String, JsonNode> byDevice = casesOf("DV-4");
+        assertThat(byDevice.keySet()).containsExactly("buffalo/wsr-1166");
+        assertThat(byDevice.get("buffalo/wsr-1166").get("observationCount").asLong()).isEqualTo(3);
+    }
+
+    private Void sinkhole(int subscriber, Instant at, String vendor, String model) {
         String file = ShadowserverFile.of(ShadowserverFile.EVENT4_SINKHOLE)
                 .row(sinkholeRow(subscriber, at, vendor, model))
                 .toString();
         Api.Answer answer = api.upload("/api/v1/observations/import?format=shadowserver&feed=dv",
-                DAY.format(at) + "-event4_sinkhole-dv" + (++files) + "-jp.csv", file);
+                DAY.format(at) + "-event4_sinkhole-dv" + files.incrementAndGet() + "-jp.csv", file);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().get("accepted").asLong()).as(answer.body()).isEqualTo(1);
+        return null;
     }
 
     private static String[] sinkholeRow(int subscriber, Instant at, String vendor, String model) {
