@@ -179,8 +179,10 @@ class VerificationFlowTest {
                 Optional.of("VF-7")), 10);
         assertThat(two).extracting(SubscriberCase::deviceKey)
                 .containsExactlyInAnyOrder("mikrotik/rb750", "hikvision/ds-2cd2032");
-        long router = two.stream().filter(c -> c.deviceKey().equals("mikrotik/rb750")).findFirst().orElseThrow().id();
-        long camera = two.stream().filter(c -> c.deviceKey().equals("hikvision/ds-2cd2032")).findFirst().orElseThrow().id();
+        long router = two.stream().filter(c -> c.deviceKey().equals("mikrotik/rb750"))
+                .findFirst().orElseThrow().id();
+        long camera = two.stream().filter(c -> c.deviceKey().equals("hikvision/ds-2cd2032"))
+                .findFirst().orElseThrow().id();
         clock.set(day(1).plus(Duration.ofHours(12)));
         cases.reportFixed(org, router, clock.instant());
 
@@ -244,8 +246,8 @@ class VerificationFlowTest {
                 "src_ip", "198.51.100.200", "src_port", "40000", "infection", "mirai", "family", "mirai");
         Instant at = day(n).plus(Duration.ofHours(20));
         clock.set(at);
-        observations.importReport(new ObservationImportRequest(org, "test", ObservationImport.SHADOWSERVER,
-                        DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(at) + "-event4_sinkhole-asn-jp.csv",
+        String name = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(at) + "-event4_sinkhole-asn-jp.csv";
+        observations.importReport(new ObservationImportRequest(org, "test", ObservationImport.SHADOWSERVER, name,
                         Optional.of("event4_sinkhole"), Optional.empty(), feed),
                 new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
     }
