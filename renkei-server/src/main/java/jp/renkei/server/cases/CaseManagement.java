@@ -53,18 +53,14 @@ public interface CaseManagement {
      */
     void recordEvent(long organisationId, long caseId, String kind, String detail, Instant at);
 
-    /**
-     * A notice reached the subscriber's mail server: records {@code notice-sent} with the detail on
-     * the timeline and moves an {@code open} case to {@code notified}; other states are kept (a
-     * fix report or a reopening says more than a sent mail).
-     *
-     * @throws CaseNotFoundException when the case is not the organisation's
-     */
-    void markNotified(long organisationId, long caseId, String detail);
 
     /**
-     * As {@link #markNotified(long, long, String)}, recording the channel on the timeline entry so
-     * effectiveness can be measured per channel.
+     * A notice reached the subscriber on the channel: records {@code notice-sent} with the detail and
+     * the channel on the timeline (effectiveness is measured per channel) and moves an {@code open}
+     * case to {@code notified}; other states are kept (a fix report or a reinfection says more than
+     * a sent notice).
+     *
+     * @throws CaseNotFoundException when the case is not the organisation's
      */
     void markNotified(long organisationId, long caseId, Channel channel, String detail);
 

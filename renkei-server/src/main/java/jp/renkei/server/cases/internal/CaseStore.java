@@ -179,16 +179,6 @@ class CaseStore implements CaseManagement {
 
     @Override
     @Transactional
-    public void markNotified(long organisationId, long caseId, String detail) {
-        requireCase(organisationId, caseId);
-        jdbc.sql("update subscriber_case set state = 'notified' where organisation_id = ? and id = ? and state = 'open'")
-                .params(organisationId, caseId)
-                .update();
-        event(organisationId, caseId, "notice-sent", detail);
-    }
-
-    @Override
-    @Transactional
     public void markNotified(long organisationId, long caseId, Channel channel, String detail) {
         markNotified(organisationId, caseId, channel, detail, clock.instant());
     }
@@ -209,13 +199,20 @@ class CaseStore implements CaseManagement {
         SubscriberCase current = lockCase(organisationId, caseId);
         boolean climbs = current.state() == CaseState.OPEN || current.state() == CaseState.NOTIFIED
                 || current.state() == CaseState.REINFECTED;
+        boolean first = jdbc.sql("select acknowledged_at is null from subscriber_case where organisation_id = ? and id = ?")
+                .params(organisationId, caseId)
+                .query(Boolean.class)
+                .single();
         jdbc.sql("""
                 update subscriber_case set state = ?, acknowledged_at = coalesce(acknowledged_at, ?)
                 where organisation_id = ? and id = ?""")
                 .params(climbs ? CaseState.ACKNOWLEDGED.code() : current.state().code(), Timestamp.from(at),
                         organisationId, caseId)
                 .update();
-        event(organisationId, caseId, "acknowledged", "by the subscriber (" + via + ")", null, at);
+        // Every visit to the portal acknowledges; the timeline keeps only the ones that changed something.
+        if (first || climbs) {
+            event(organisationId, caseId, "acknowledged", "by the subscriber (" + via + ")", null, at);
+        }
         return find(organisationId, caseId).orElseThrow();
     }
 

@@ -63,10 +63,6 @@ class ObservationsToCases {
                     .computeIfAbsent(new Key(subscriber, o.kind()), k -> new LinkedHashMap<>())
                     .computeIfAbsent(deviceKey(o), d -> new ArrayList<>()).add(o));
         }
-        bySubject.forEach((key, byDevice) -> {
-            lock(recorded.organisationId(), key);
-            byDevice.forEach((device, sightings) -> apply(recorded.organisationId(), key, device, sightings));
-        });
         Map<Key, Map<String, Severity>> linkedGrades = new TreeMap<>(KEY_ORDER);
         for (RecordedObservation o : recorded.linked()) {
             if (o.subscriberId().filter(s -> !s.isBlank()).isPresent() && o.severity().isPresent()) {
@@ -74,10 +70,16 @@ class ObservationsToCases {
                         .merge(deviceKey(o), o.severity().get(), Severity::worst);
             }
         }
-        linkedGrades.forEach((key, byDevice) -> {
-            lock(recorded.organisationId(), key);
-            byDevice.forEach((device, grade) -> regrade(recorded.organisationId(), key, device, grade));
-        });
+        // Every lock up front, in one order: taking the linked sightings' locks later would let two
+        // imports each hold a lock the other wants.
+        java.util.SortedSet<Key> keys = new java.util.TreeSet<>(KEY_ORDER);
+        keys.addAll(bySubject.keySet());
+        keys.addAll(linkedGrades.keySet());
+        keys.forEach(key -> lock(recorded.organisationId(), key));
+        bySubject.forEach((key, byDevice) -> byDevice.forEach((device, sightings) ->
+                apply(recorded.organisationId(), key, device, sightings)));
+        linkedGrades.forEach((key, byDevice) -> byDevice.forEach((device, grade) ->
+                regrade(recorded.organisationId(), key, device, grade)));
     }
 
     private static String deviceKey(RecordedObservation o) {
