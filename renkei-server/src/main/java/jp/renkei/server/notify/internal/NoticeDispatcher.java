@@ -30,7 +30,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class NoticeDispatcher implements NoticeDispatch {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
-    private static final List<String> WITHOUT_SMTP = List.of(Channel.SMS.code(), Channel.LINE.code());
+    // Every dispatched channel but e-mail: they still go out while no SMTP server is configured.
+    private static final List<String> WITHOUT_SMTP = NoticeRoutes.DISPATCHED.stream()
+            .filter(code -> !code.equals(Channel.EMAIL.code())).toList();
 
     private final OutboxStore outbox;
     private final CaseManagement cases;
