@@ -31,7 +31,11 @@ public class OutcomeStore {
     /** One observation's outcome for {@link #recordAll}. */
     public record Outcome(long observationId, Instant sourceTime, String outcome) {}
 
-    /** Records (or replaces) many observations' outcomes in one statement. */
+    /**
+     * Records the outcomes of observations attributed for the first time (just stored by an
+     * import), in one statement. Plain inserts: a new observation has no outcome to replace, and
+     * re-attributions go through {@link #record}.
+     */
     public void recordAll(long organisationId, List<Outcome> outcomes) {
         if (outcomes.isEmpty()) {
             return;
@@ -43,9 +47,7 @@ public class OutcomeStore {
                 insert into attribution_outcome (organisation_id, observation_id, source_time, outcome)
                 select :org, o.id, o.at, o.outcome
                 from unnest(cast(:ids as bigint[]), cast(cast(:times as text[]) as timestamptz[]), cast(:codes as text[]))
-                    as o(id, at, outcome)
-                on conflict (organisation_id, observation_id) do update set outcome = excluded.outcome,
-                    attributed_at = now()""")
+                    as o(id, at, outcome)""")
                 .param("org", organisationId)
                 .param("ids", ids)
                 .param("times", times)
