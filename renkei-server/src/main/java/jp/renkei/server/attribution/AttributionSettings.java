@@ -13,6 +13,7 @@ import inet.ipaddr.IPAddressString;
 import jp.renkei.core.attribution.AttributionPolicy;
 import jp.renkei.core.attribution.DeterministicNat;
 import jp.renkei.core.attribution.IpPrefix;
+import jp.renkei.core.net.IpAddresses;
 import jp.renkei.server.attribution.internal.SettingsStore;
 import jp.renkei.server.attribution.internal.SettingsStore.SourceSetting;
 import jp.renkei.server.platform.AuditLog;
@@ -43,6 +44,13 @@ public class AttributionSettings {
     /** Everything at once; defaultRetention empty: logs are kept for ever unless a source says otherwise. */
     public record Settings(Duration clockSkew, List<String> addressPools, List<NatPool> deterministicNat,
                            Optional<Duration> defaultRetention, List<Source> sources) {}
+
+    /**
+     * How an address stands to an organisation's declared address space: inside one of its pools
+     * (or a deterministic NAT public prefix), outside all of them, or the organisation declared no
+     * pools at all, so that every address may be its own.
+     */
+    public enum PoolMatch { INSIDE, OUTSIDE, NO_POOLS }
 
     private final SettingsStore store;
     private final AuditLog audit;
@@ -129,6 +137,25 @@ public class AttributionSettings {
                 .withPools(p.addressPools().stream().map(IpPrefix::parse).toList())
                 .withDeterministicNat(p.deterministicNat().stream().map(SettingsStore::nat).toList());
         return retainedSince(organisationId).map(policy::withRetainedSince).orElse(policy);
+    }
+
+    /**
+     * Whether {@code ip} lies in the organisation's declared address space, by the same rule as an
+     * attribution's {@code not-our-address}. Reads the settings only: nobody is looked up, so nothing
+     * is audited, and it may be asked of any organisation to learn which one an address belongs to.
+     *
+     * @throws IllegalArgumentException when {@code ip} is not a single IP address
+     */
+    public PoolMatch poolMatch(long organisationId, String ip) {
+        String canonical = IpAddresses.canonical(ip);
+        SettingsStore.Policy p = store.policy(organisationId);
+        if (p.addressPools().isEmpty()) {
+            return PoolMatch.NO_POOLS;
+        }
+        AttributionPolicy space = AttributionPolicy.STRICT
+                .withPools(p.addressPools().stream().map(IpPrefix::parse).toList())
+                .withDeterministicNat(p.deterministicNat().stream().map(SettingsStore::nat).toList());
+        return space.isOurs(canonical) ? PoolMatch.INSIDE : PoolMatch.OUTSIDE;
     }
 
     /** The retention of one source kind; empty when its logs are kept for ever. */

@@ -90,9 +90,15 @@ public class Quarantines {
         return new QuarantineStart.Started(id, grounds);
     }
 
-    /** The subscriber releases themselves from the walled garden (portal or the garden page), up to the limit. */
+    /**
+     * The subscriber releases themselves from the walled garden (portal or the garden page), up to
+     * the limit. Self-releases of one line are serialised for the transaction, so presses at the
+     * same moment (two tabs, portal and garden) end the quarantine once and count once: the
+     * others then find it released.
+     */
     @Transactional
     public QuarantineRelease releaseBySubscriber(long organisationId, String subscriberId, Instant now) {
+        lockSelfReleases(organisationId, subscriberId);
         Optional<Long> active = active(organisationId, subscriberId);
         if (active.isEmpty()) {
             return new QuarantineRelease.NotQuarantined();
@@ -111,6 +117,8 @@ public class Quarantines {
      */
     @Transactional
     public QuarantineRelease releaseFromGarden(long organisationId, String subscriberId, Instant now) {
+        // Before reading the quarantine, so the case acknowledged is the one of the quarantine released.
+        lockSelfReleases(organisationId, subscriberId);
         Optional<Quarantine> q = activeQuarantine(organisationId, subscriberId);
         QuarantineRelease result = releaseBySubscriber(organisationId, subscriberId, now);
         if (result instanceof QuarantineRelease.Released && q.isPresent()) {
@@ -223,6 +231,19 @@ public class Quarantines {
     public List<Long> organisationsWithActive() {
         return jdbc.sql("select distinct organisation_id from quarantine where state = 'active' order by organisation_id")
                 .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Waits for any other self-release of the line to commit, and holds it off until this
+     * transaction ends: the count read and the release written are then one step. An advisory lock,
+     * as the cases module takes, because what is read spans rows: the active quarantine and every
+     * earlier self-release of the line.
+     */
+    private void lockSelfReleases(long organisationId, String subscriberId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('quarantine_self_release'), hashtext(? || '/' || ?))")
+                .params(Long.toString(organisationId), subscriberId)
+                .query((rs, i) -> 1)
                 .list();
     }
 

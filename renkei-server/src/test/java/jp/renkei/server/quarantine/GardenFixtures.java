@@ -15,12 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.renkei.core.quarantine.Consent;
 import jp.renkei.core.quarantine.ConsentLevel;
+import jp.renkei.server.attribution.AttributionSettings;
 import jp.renkei.server.attribution.DetailFile;
 import jp.renkei.server.cases.CaseFilter;
 import jp.renkei.server.cases.CaseManagement;
@@ -63,6 +65,15 @@ final class GardenFixtures {
         long caseId = context.getBean(CaseManagement.class)
                 .list(org, new CaseFilter(Optional.empty(), Optional.empty(), Optional.of(subscriberId)), 1).get(0).id();
         return new Line(org, subscriberId, address, caseId);
+    }
+
+    /**
+     * The ISP declares its address pools (replacing any earlier ones), as the attribution settings
+     * page does: the garden asks only an organisation whose pools hold the client's address.
+     */
+    void declarePools(Tenants.Member admin, String... prefixes) {
+        context.getBean(AttributionSettings.class).putPolicy(admin.organisationId(), admin.username(), Duration.ZERO,
+                List.of(prefixes), List.of());
     }
 
     void consent(Line line, ConsentLevel level) {

@@ -29,14 +29,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The walled-garden page, served only on the garden port (see {@link GardenPort}) for any host and
- * path: who holds the client's address now (an audited attribution), their active quarantine and
- * case, the steps for their device, the destinations still reachable, and self-release up to the
- * limit. Nothing that identifies the subscriber (name, e-mail, id) is shown.
+ * path: who holds the client's address now (an audited attribution, in the one organisation whose
+ * address space holds it), their active quarantine and case, the steps for their device, the
+ * destinations still reachable, and self-release up to the limit. Nothing that identifies the
+ * subscriber (name, e-mail, id) is shown.
  */
 @Controller
 class GardenPages {
 
     private final ClientAddress clients;
+    private final GardenTenancy tenancy;
     private final Quarantines quarantines;
     private final Attributions attributions;
     private final CaseManagement cases;
@@ -46,10 +48,11 @@ class GardenPages {
     private final Clock clock;
     private final String portalUrl;
 
-    GardenPages(ClientAddress clients, Quarantines quarantines, Attributions attributions, CaseManagement cases,
-            RemediationSteps steps, GardenAllowList allowList, Accounts accounts, Clock clock,
+    GardenPages(ClientAddress clients, GardenTenancy tenancy, Quarantines quarantines, Attributions attributions,
+            CaseManagement cases, RemediationSteps steps, GardenAllowList allowList, Accounts accounts, Clock clock,
             @Value("${renkei.portal.url:}") String portalUrl) {
         this.clients = clients;
+        this.tenancy = tenancy;
         this.quarantines = quarantines;
         this.attributions = attributions;
         this.cases = cases;
@@ -106,21 +109,19 @@ class GardenPages {
         return "redirect:" + GardenPort.PAGE;
     }
 
-    /** The organisation whose subscriber holds the address now and is in the garden, if any. */
+    /**
+     * The quarantined line behind the client address: the one organisation that may hold the address
+     * (see {@link GardenTenancy}) is asked who holds it now, and only it.
+     */
     private Optional<Found> find(String client, Instant now) {
-        for (long org : quarantines.organisationsWithActive()) {
-            AttributionAnswer answer;
-            try {
-                answer = attributions.attribute(org, client, now, "walled-garden", "walled garden page");
-            } catch (IllegalArgumentException notAnAddress) {
-                return Optional.empty();
-            }
-            if (answer.attribution() instanceof Attribution.Attributed a) {
-                Optional<Quarantine> q = quarantines.activeQuarantine(org, a.assignment().subscriberId());
-                if (q.isPresent()) {
-                    return Optional.of(new Found(org, q.get()));
-                }
-            }
+        Optional<Long> tenant = tenancy.organisationFor(client);
+        if (tenant.isEmpty()) {
+            return Optional.empty();
+        }
+        long org = tenant.get();
+        AttributionAnswer answer = attributions.attribute(org, client, now, "walled-garden", "walled garden page");
+        if (answer.attribution() instanceof Attribution.Attributed a) {
+            return quarantines.activeQuarantine(org, a.assignment().subscriberId()).map(q -> new Found(org, q));
         }
         return Optional.empty();
     }
