@@ -62,6 +62,8 @@ class PortalActionsFlowTest {
     @DynamicPropertySource
     static void terms(DynamicPropertyRegistry registry) {
         registry.add("renkei.portal.terms-version", () -> TERMS);
+        // As in the test profile, said here because the proxy test below depends on it.
+        registry.add("renkei.web.trusted-proxies", () -> "127.0.0.1");
     }
 
     @TestConfiguration
@@ -280,6 +282,35 @@ class PortalActionsFlowTest {
         }
         Browser.Page opened = guesser.post("/portal", Map.of("code", o.code()));
         assertThat(opened.status()).isEqualTo(302);
+    }
+
+    @Test
+    void behindAReverseProxyWrongCodesAreLimitedPerSubscriberSoOneGuesserLocksNobodyElseOut() {
+        Opened o = caseOf(EXPOSED_TELNET, "192.0.2.17", Optional.empty());
+        Browser guesser = Browser.behindProxy(port, "203.0.113.50");
+        guesser.get("/portal");
+        Browser subscriber = Browser.behindProxy(port, "198.51.100.60");
+        subscriber.get("/portal");
+        try {
+            for (int i = 0; i < 10; i++) {
+                assertThat(guesser.post("/portal", Map.of("code", "ABCD-EFGH-K" + (char) ('A' + i))).status())
+                        .isEqualTo(200);
+            }
+            assertThat(guesser.post("/portal", Map.of("code", o.code())).status()).isEqualTo(429);
+            // Naming another client in its own header does not give the guesser a fresh allowance:
+            // the proxy appends the address it really came from.
+            Browser forging = Browser.behindProxy(port, "192.0.2.200, 203.0.113.50");
+            forging.get("/portal");
+            assertThat(forging.post("/portal", Map.of("code", "ABCD-EFGH-KZ")).status()).isEqualTo(429);
+
+            // Another subscriber through the same proxy has their own allowance, and their code works.
+            Browser.Page typo = subscriber.post("/portal", Map.of("code", "ABCD-EFGH-KY"));
+            assertThat(typo.status()).isEqualTo(200);
+            assertThat(typo.body()).contains("id=\"code-error\"");
+            assertThat(subscriber.post("/portal", Map.of("code", o.code())).status()).isEqualTo(302);
+        } finally {
+            clock.advance(Duration.ofMinutes(11));
+        }
     }
 
     private void assignment(long org, String subscriber, String ip, Instant from, Optional<Instant> to) {

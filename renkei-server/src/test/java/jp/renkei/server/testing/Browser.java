@@ -26,10 +26,24 @@ public final class Browser {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
+    private final String forwardedFor;
     private String csrf;
 
     public Browser(int port) {
+        this(port, null);
+    }
+
+    private Browser(int port, String forwardedFor) {
         this.base = "http://localhost:" + port;
+        this.forwardedFor = forwardedFor;
+    }
+
+    /**
+     * A browser at {@code client} whose requests come through a reverse proxy on loopback (the
+     * trusted proxy of the test profile), which names the client in {@code X-Forwarded-For}.
+     */
+    public static Browser behindProxy(int port, String client) {
+        return new Browser(port, client);
     }
 
     public Page get(String path) {
@@ -59,7 +73,7 @@ public final class Browser {
     /** Fetches a file (a PDF, say) as bytes, with its status and content type. */
     public Download download(String path) {
         try {
-            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            HttpResponse<byte[]> r = http.send(forwarded(HttpRequest.newBuilder(URI.create(base + path)).GET()).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Download(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {
@@ -81,7 +95,7 @@ public final class Browser {
 
     private Page send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(forwarded(request).build(), HttpResponse.BodyHandlers.ofString());
             return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -89,5 +103,9 @@ public final class Browser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private HttpRequest.Builder forwarded(HttpRequest.Builder request) {
+        return forwardedFor == null ? request : request.header("X-Forwarded-For", forwardedFor);
     }
 }

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Limits wrong access codes per client address in a sliding window, so codes cannot be guessed
  * by trying many (a code has about 50 bits, but nothing should be free to try). In memory and per
- * process: it slows guessing down, it is not an accounting. Behind a reverse proxy, set
- * {@code server.forward-headers-strategy} so the client's address is the real one.
+ * process: it slows guessing down, it is not an accounting. The client address is
+ * {@link jp.renkei.server.platform.ClientAddress}'s: behind a reverse proxy, list it in
+ * {@code renkei.web.trusted-proxies}.
  */
 @Component
 public class WrongCodeLimit {

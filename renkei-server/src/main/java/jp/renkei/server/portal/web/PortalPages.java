@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jp.renkei.core.portal.AccessCode;
 import jp.renkei.server.cases.CaseManagement;
+import jp.renkei.server.platform.ClientAddress;
 import jp.renkei.server.portal.PortalAccess;
 import jp.renkei.server.portal.PortalGrant;
 import jp.renkei.server.portal.internal.WrongCodeLimit;
@@ -30,13 +31,16 @@ class PortalPages {
     private final PortalAccess access;
     private final CaseManagement cases;
     private final WrongCodeLimit wrongCodes;
+    private final ClientAddress clients;
     private final CasePageModel page;
     private final Clock clock;
 
-    PortalPages(PortalAccess access, CaseManagement cases, WrongCodeLimit wrongCodes, CasePageModel page, Clock clock) {
+    PortalPages(PortalAccess access, CaseManagement cases, WrongCodeLimit wrongCodes, ClientAddress clients,
+            CasePageModel page, Clock clock) {
         this.access = access;
         this.cases = cases;
         this.wrongCodes = wrongCodes;
+        this.clients = clients;
         this.page = page;
         this.clock = clock;
     }
@@ -49,7 +53,8 @@ class PortalPages {
     @PostMapping("/portal")
     String open(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        String client = request.getRemoteAddr();
+        // Behind a reverse proxy the peer is the proxy: limiting it would lock every subscriber out.
+        String client = clients.of(request);
         // Checked before the code, so a guesser learns nothing more, not even from a right guess.
         if (wrongCodes.exhausted(client)) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

@@ -14,6 +14,7 @@ import jp.renkei.server.cases.CaseDevice;
 import jp.renkei.server.cases.CaseManagement;
 import jp.renkei.server.cases.SubscriberCase;
 import jp.renkei.server.platform.Accounts;
+import jp.renkei.server.platform.ClientAddress;
 import jp.renkei.server.quarantine.GardenAllowList;
 import jp.renkei.server.quarantine.Quarantine;
 import jp.renkei.server.quarantine.QuarantineRelease;

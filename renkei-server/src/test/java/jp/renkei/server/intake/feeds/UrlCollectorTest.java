@@ -12,6 +12,7 @@ import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -31,8 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Scheduled HTTPS pulls against a local HTTPS server whose self-signed certificate keytool makes
- * at test time: the feed trusts that one certificate, fetches conditionally, and takes each new
- * file once.
+ * at test time: the feed trusts that one certificate, fetches conditionally, takes each new file
+ * once, and follows redirects only to where a feed may fetch from (127.0.0.1 is allowed in these
+ * tests, 127.0.0.2 and the cloud metadata address are not).
  */
 @CollectorTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,6 +54,7 @@ class UrlCollectorTest {
     private volatile String body = FeedFixture.scanTelnet(6, "pull-v1");
     private volatile String etag = "\"v1\"";
     private final List<String> conditionals = new CopyOnWriteArrayList<>();
+    private final AtomicInteger redirected = new AtomicInteger();
     private FeedFixture feeds;
 
     @BeforeAll
@@ -89,6 +92,28 @@ class UrlCollectorTest {
                     out.write(bytes);
                 }
             }
+            exchange.close();
+        });
+        server.createContext("/elsewhere/", exchange -> {
+            redirected.incrementAndGet();
+            byte[] bytes = FeedFixture.scanTelnet(3, "redirected").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+            exchange.close();
+        });
+        // /moved/<name>?to=<where>: a redirect to where the "to" parameter says.
+        server.createContext("/moved/", exchange -> {
+            String to = java.net.URLDecoder.decode(exchange.getRequestURI().getRawQuery().substring("to=".length()),
+                    StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Location", to);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.createContext("/loop/", exchange -> {
+            exchange.getResponseHeaders().add("Location", "/loop/");
+            exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
         server.start();
@@ -136,8 +161,84 @@ class UrlCollectorTest {
         assertThat(feeds.states("untrusted-pull")).isEmpty();
     }
 
+    @Test
+    void aRedirectIsFollowedWhenItStaysWhereFeedsMayFetchFrom() {
+        feeds.put("moved-pull", """
+                {"format": "shadowserver", "source": "url", "schedule": "PT1H",
+                 "settings": {"url": "%s", "trustCertificate": %s}}"""
+                .formatted(moved("/elsewhere/scan_telnet.csv"), json(certificatePem)));
+
+        var feed = feeds.awaitFiles("moved-pull", 1);
+
+        assertThat(feed.path("lastRunStatus").asText()).as(feed.toString()).isEqualTo("ok");
+        assertThat(feeds.states("moved-pull")).containsExactly("imported");
+        assertThat(redirected.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedirectToTheCloudMetadataServiceIsRefusedAndNothingIsFetchedThere() {
+        feeds.put("metadata-pull", """
+                {"format": "shadowserver", "source": "url", "schedule": "PT1H",
+                 "settings": {"url": "%s", "trustCertificate": %s}}"""
+                .formatted(moved("https://169.254.169.254/latest/meta-data/"), json(certificatePem)));
+
+        var feed = feeds.await("metadata-pull", f -> f.path("lastRunStatus").asText().equals("error"));
+
+        assertThat(feed.path("health").path("status").asText()).isEqualTo("error");
+        assertThat(feed.path("lastRunDetail").asText()).contains("feed 'metadata-pull'",
+                "https://169.254.169.254/latest/meta-data/ refused: 169.254.169.254 is a link-local address",
+                "redirected from " + moved("https://169.254.169.254/latest/meta-data/"));
+        assertThat(feeds.states("metadata-pull")).isEmpty();
+    }
+
+    @Test
+    void aRedirectToALoopbackAddressOutsideTheAllowedNetworksIsRefused() {
+        String elsewhere = "https://127.0.0.2:" + server.getAddress().getPort() + "/elsewhere/scan_telnet.csv";
+        feeds.put("loopback-pull", """
+                {"format": "shadowserver", "source": "url", "schedule": "PT1H",
+                 "settings": {"url": "%s", "trustCertificate": %s}}""".formatted(moved(elsewhere), json(certificatePem)));
+
+        var feed = feeds.await("loopback-pull", f -> f.path("lastRunStatus").asText().equals("error"));
+
+        assertThat(feed.path("lastRunDetail").asText())
+                .contains(elsewhere + " refused: 127.0.0.2 is a loopback address", "renkei.feeds.allowed-private-networks");
+        assertThat(feeds.states("loopback-pull")).isEmpty();
+    }
+
+    @Test
+    void aRedirectToPlainHttpIsRefused() {
+        String plain = "http://127.0.0.1:" + server.getAddress().getPort() + "/elsewhere/scan_telnet.csv";
+        feeds.put("downgraded-pull", """
+                {"format": "shadowserver", "source": "url", "schedule": "PT1H",
+                 "settings": {"url": "%s", "trustCertificate": %s}}""".formatted(moved(plain), json(certificatePem)));
+
+        var feed = feeds.await("downgraded-pull", f -> f.path("lastRunStatus").asText().equals("error"));
+
+        assertThat(feed.path("lastRunDetail").asText()).contains(plain + " refused: only https:// URLs are fetched");
+        assertThat(feeds.states("downgraded-pull")).isEmpty();
+    }
+
+    @Test
+    void aRedirectLoopEndsAfterFiveRedirects() {
+        // /loop/ redirects to itself.
+        feeds.put("loop-pull", """
+                {"format": "shadowserver", "source": "url", "schedule": "PT1H",
+                 "settings": {"url": "%s", "trustCertificate": %s}}""".formatted(url().replace(PATH, "/loop/"), json(certificatePem)));
+
+        var feed = feeds.await("loop-pull", f -> f.path("lastRunStatus").asText().equals("error"));
+
+        assertThat(feed.path("lastRunDetail").asText()).contains("feed 'loop-pull'", "redirected more than 5 times");
+        assertThat(feeds.states("loop-pull")).isEmpty();
+    }
+
     private void collectNow() {
         assertThat(feeds.send("POST", "/api/v1/feeds/shadowserver-pull/collect", null).status()).isEqualTo(200);
+    }
+
+    /** A URL on the test server that redirects to {@code to}. */
+    private String moved(String to) {
+        return url().replace(PATH, "/moved/2024-09-24-scan_telnet-moved-jp.csv?to="
+                + java.net.URLEncoder.encode(to, StandardCharsets.UTF_8));
     }
 
     private String url() {

@@ -189,6 +189,22 @@ class ContactPointFlowTest {
     }
 
     @Test
+    void reportersBehindTheSameReverseProxyEachHaveTheirOwnAllowance() {
+        Browser flooder = Browser.behindProxy(port, "203.0.113.70");
+        flooder.get("/vendors/" + slug + "/report");
+        for (int i = 0; i < 3; i++) {
+            assertThat(flooder.post("/vendors/" + slug + "/report", fields("", "ja")).status()).isEqualTo(302);
+        }
+        assertThat(flooder.post("/vendors/" + slug + "/report", fields("", "ja")).status()).isEqualTo(429);
+
+        Browser reporter = Browser.behindProxy(port, "198.51.100.70");
+        reporter.get("/vendors/" + slug + "/report");
+
+        assertThat(reporter.post("/vendors/" + slug + "/report", fields("", "ja")).status()).isEqualTo(302);
+        assertThat(new Api(port, operator.token()).get("/api/v1/vulnerability-reports").json()).hasSize(4);
+    }
+
+    @Test
     void aFormPostedWithoutTheCsrfTokenIsRefused() {
         Browser forger = new Browser(port);
         assertThat(forger.post("/vendors/" + slug + "/report", fields("", "ja")).status()).isEqualTo(403);

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jp.renkei.core.Language;
+import jp.renkei.server.platform.ClientAddress;
 import jp.renkei.server.vendor.psirt.Attachment;
 import jp.renkei.server.vendor.psirt.ContactPoint;
 import jp.renkei.server.vendor.psirt.ContactPoints;
@@ -51,12 +52,13 @@ class ContactPointPages {
     private final VulnerabilityRecords records;
     private final PublicAddresses addresses;
     private final SubmissionRateLimit rateLimit;
+    private final ClientAddress clients;
     private final Duration validity;
     private final long maxRequestBytes;
     private final ReportFormLimits limits;
 
     ContactPointPages(ContactPoints contacts, VulnerabilityReports reports, VulnerabilityRecords records,
-            PublicAddresses addresses, SubmissionRateLimit rateLimit,
+            PublicAddresses addresses, SubmissionRateLimit rateLimit, ClientAddress clients,
             @Value("${renkei.psirt.security-txt-validity:P180D}") Duration validity,
             @Value("${renkei.psirt.attachments.max-files:5}") int maxFiles,
             @Value("${renkei.psirt.attachments.max-bytes:5242880}") long maxBytes,
@@ -66,6 +68,7 @@ class ContactPointPages {
         this.records = records;
         this.addresses = addresses;
         this.rateLimit = rateLimit;
+        this.clients = clients;
         this.validity = validity;
         // The form's text fields are capped too; a megabyte covers them with room to spare.
         this.maxRequestBytes = maxTotalBytes + 1_048_576;
@@ -114,14 +117,15 @@ class ContactPointPages {
             model.addAttribute("problems", List.of("/attachments: the report is larger than " + limits.megabytesTotal() + " MB"));
             return status(HttpStatus.PAYLOAD_TOO_LARGE, showForm(c, locale, model, form));
         }
-        if (!rateLimit.tryAcquire(c.slug(), request.getRemoteAddr())) {
+        String client = clients.of(request);
+        if (!rateLimit.tryAcquire(c.slug(), client)) {
             model.addAttribute("vendor", c);
             return status(HttpStatus.TOO_MANY_REQUESTS, "vendor/psirt/too-many");
         }
         if (!form.website().isBlank()) {
             // The honeypot field is invisible to people; whatever filled it is a robot. It gets the
             // same "received" page as a person would, minus a tracking id, and nothing is stored.
-            log.info("Report form for {}: honeypot filled by {}, nothing stored", c.slug(), request.getRemoteAddr());
+            log.info("Report form for {}: honeypot filled by {}, nothing stored", c.slug(), client);
             return new ModelAndView("redirect:/vendors/" + c.slug() + "/report/received");
         }
         ReportIntake outcome = reports.submit(c.organisationId(), form.submission(language(form.language(), locale),

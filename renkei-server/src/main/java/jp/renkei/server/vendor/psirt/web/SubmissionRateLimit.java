@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits public form submissions per vendor and client address in a sliding hour. In memory and
- * per process: it slows a flood down, it is not an accounting. Behind a reverse proxy, set
- * {@code server.forward-headers-strategy} so the client's address is the real one.
+ * per process: it slows a flood down, it is not an accounting. The client address is
+ * {@link jp.renkei.server.platform.ClientAddress}'s: behind a reverse proxy, list it in
+ * {@code renkei.web.trusted-proxies}.
  */
 @Component
 class SubmissionRateLimit {

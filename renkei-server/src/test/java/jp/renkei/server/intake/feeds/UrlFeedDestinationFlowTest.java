@@ -1,0 +1,80 @@
+package jp.renkei.server.intake.feeds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jp.renkei.server.platform.Accounts;
+import jp.renkei.server.platform.Role;
+import jp.renkei.server.testing.RenkeiTest;
+import jp.renkei.server.testing.Tenants;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A tenant administrator points a URL feed at the server's own loopback (as they might at the
+ * cloud metadata service or an internal admin page): with no private network allowed, the server
+ * never connects, and the feed shows why like any other collection failure.
+ */
+@RenkeiTest
+class UrlFeedDestinationFlowTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Accounts accounts;
+    @Autowired
+    JdbcClient jdbc;
+
+    private ServerSocket listener;
+    private final AtomicInteger connections = new AtomicInteger();
+
+    @BeforeEach
+    void somethingListeningOnLoopback() throws IOException {
+        listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        Thread acceptor = new Thread(() -> {
+            while (!listener.isClosed()) {
+                try (Socket s = listener.accept()) {
+                    connections.incrementAndGet();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        listener.close();
+    }
+
+    @Test
+    void aFeedAtTheServersOwnLoopbackIsRefusedWithoutConnectingAndNothingIsImported() {
+        Tenants.Member admin = new Tenants(accounts).newIsp("Curious ISP", Role.ADMINISTRATOR);
+        FeedFixture feeds = new FeedFixture(port, admin.token(), jdbc, admin.organisationId());
+        String url = "https://127.0.0.1:" + listener.getLocalPort() + "/admin/2024-09-24-scan_telnet-jp.csv";
+        feeds.put("inside-pull", """
+                {"format": "shadowserver", "source": "url", "schedule": "PT1H", "settings": {"url": "%s"}}"""
+                .formatted(url));
+
+        assertThat(feeds.send("POST", "/api/v1/feeds/inside-pull/collect", null).status()).isEqualTo(200);
+        var feed = feeds.await("inside-pull", f -> f.path("lastRunStatus").asText().equals("error"));
+
+        assertThat(feed.path("health").path("status").asText()).isEqualTo("error");
+        assertThat(feed.path("lastRunDetail").asText()).isEqualTo("feed 'inside-pull': " + url
+                + " refused: 127.0.0.1 is a loopback address, which feeds may not fetch from"
+                + " (unless it is in renkei.feeds.allowed-private-networks)");
+        assertThat(connections.get()).isZero();
+        assertThat(feeds.states("inside-pull")).isEmpty();
+    }
+}
