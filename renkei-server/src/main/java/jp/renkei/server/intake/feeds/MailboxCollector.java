@@ -21,6 +21,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
+import jp.renkei.server.platform.OutboundDestinations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * whole as {@code <message-id>.eml} in format {@code xarf}; any other mail gives its report
  * attachments ({@code .csv}, {@code .json}, {@code .jsonl}, {@code .txt}, each {@code .zip} entry,
  * gunzipped {@code .gz}) in the feed's format. A message is marked \Seen only after everything
- * in it is spooled and registered, so a crash makes it be read again, never lost.
+ * in it is spooled and registered, so a crash makes it be read again, never lost. The IMAP host
+ * is checked before every connection, like a URL feed's (see {@link OutboundDestinations}).
  */
 @Component
 class MailboxCollector implements Collector {
@@ -38,11 +40,13 @@ class MailboxCollector implements Collector {
     private final Spool spool;
     private final Deliveries deliveries;
     private final FeedCatalogue feeds;
+    private final OutboundDestinations destinations;
 
-    MailboxCollector(Spool spool, Deliveries deliveries, FeedCatalogue feeds) {
+    MailboxCollector(Spool spool, Deliveries deliveries, FeedCatalogue feeds, OutboundDestinations destinations) {
         this.spool = spool;
         this.deliveries = deliveries;
         this.feeds = feeds;
+        this.destinations = destinations;
     }
 
     @Override
@@ -52,6 +56,13 @@ class MailboxCollector implements Collector {
 
     @Override
     public String collect(Feed feed) throws MessagingException, IOException {
+        String host = feed.setting("host", "").strip();
+        try {
+            destinations.checkHost(host, "feeds");
+        } catch (OutboundDestinations.RefusedDestinationException refused) {
+            throw new OutboundDestinations.RefusedDestinationException(
+                    "feed '" + feed.name() + "': IMAP server " + refused.getMessage());
+        }
         String security = feed.setting("security", "ssl");
         String protocol = security.equals("ssl") ? "imaps" : "imap";
         Properties props = new Properties();
@@ -66,7 +77,7 @@ class MailboxCollector implements Collector {
         int files = 0;
         int skipped = 0;
         try (Store store = session.getStore(protocol)) {
-            store.connect(feed.setting("host", ""),
+            store.connect(host,
                     Integer.parseInt(feed.setting("port", security.equals("ssl") ? "993" : "143")),
                     feed.setting("user", ""), feeds.secret(feed).orElse(""));
             Folder folder = store.getFolder(feed.setting("folder", "INBOX"));

@@ -12,11 +12,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.renkei.server.platform.OutboundDestinations;
 import org.springframework.stereotype.Component;
 
 /**
  * Fetches a feed's HTTPS URL with a conditional GET (ETag, Last-Modified), never from an internal
- * address (see {@link FeedDestinations}), not even through a redirect. A new body is spooled
+ * address (see {@link OutboundDestinations}), not even through a redirect. A new body is spooled
  * and registered before the validators are remembered, so a crash fetches it again rather than
  * losing it; the content hash then recognises it as already taken in.
  */
@@ -31,9 +32,9 @@ class UrlCollector implements Collector {
     private final Spool spool;
     private final Deliveries deliveries;
     private final FeedCatalogue feeds;
-    private final FeedDestinations destinations;
+    private final OutboundDestinations destinations;
 
-    UrlCollector(Spool spool, Deliveries deliveries, FeedCatalogue feeds, FeedDestinations destinations) {
+    UrlCollector(Spool spool, Deliveries deliveries, FeedCatalogue feeds, OutboundDestinations destinations) {
         this.spool = spool;
         this.deliveries = deliveries;
         this.feeds = feeds;
@@ -80,10 +81,10 @@ class UrlCollector implements Collector {
         URI at = url;
         for (int redirects = 0; ; redirects++) {
             try {
-                destinations.check(at);
-            } catch (FeedDestinations.RefusedDestinationException refused) {
+                destinations.checkHttpsUrl(at, "feeds");
+            } catch (OutboundDestinations.RefusedDestinationException refused) {
                 String via = at.equals(url) ? "" : " (redirected from " + url + ")";
-                throw new FeedDestinations.RefusedDestinationException(
+                throw new OutboundDestinations.RefusedDestinationException(
                         "feed '" + feed.name() + "': " + refused.getMessage() + via);
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(at).timeout(Duration.ofMinutes(30)).GET()

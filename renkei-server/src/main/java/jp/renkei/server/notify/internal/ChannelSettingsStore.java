@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import jp.renkei.server.platform.AuditLog;
+import jp.renkei.server.platform.OutboundDestinations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +22,13 @@ public class ChannelSettingsStore {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditLog audit;
+    private final OutboundDestinations destinations;
 
-    ChannelSettingsStore(JdbcClient jdbc, Clock clock, AuditLog audit) {
+    ChannelSettingsStore(JdbcClient jdbc, Clock clock, AuditLog audit, OutboundDestinations destinations) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
+        this.destinations = destinations;
     }
 
     /** The organisation's settings; {@link ChannelSettings#none()} when it saved none. */
@@ -45,7 +48,10 @@ public class ChannelSettingsStore {
 
     /**
      * Saves the settings after checking them. Secrets (gateway headers, LINE token) given as
-     * {@code null} keep the stored value, so a form never has to send a secret back.
+     * {@code null} keep the stored value, so a form never has to send a secret back. The SMS
+     * gateway and LINE addresses are checked as written (https://, or http:// inside the allowed
+     * private networks; no internal address written into the URL); what a host name resolves to
+     * is checked before each send.
      *
      * @throws IllegalArgumentException naming the field that is wrong
      */
@@ -79,9 +85,9 @@ public class ChannelSettingsStore {
         return s;
     }
 
-    private static void check(ChannelSettings s) {
+    private void check(ChannelSettings s) {
         if (!s.smsUrl().isEmpty()) {
-            httpUrl("smsUrl", s.smsUrl());
+            httpUrl("smsUrl", s.smsUrl(), "SMS");
         }
         if (!METHODS.contains(s.smsMethod())) {
             throw new IllegalArgumentException("smsMethod: '" + s.smsMethod() + "' is not one of POST, PUT, GET");
@@ -100,17 +106,23 @@ public class ChannelSettingsStore {
                         + "' is not a 'Name: value' line");
             }
         }
-        httpUrl("lineBaseUrl", s.lineBaseUrl());
+        httpUrl("lineBaseUrl", s.lineBaseUrl(), "LINE");
     }
 
-    private static void httpUrl(String field, String value) {
+    private void httpUrl(String field, String value, String purpose) {
+        URI uri;
         try {
-            URI uri = new URI(value.replaceAll("\\{(to|to_e164|text|reference)}", "x"));
-            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException(field + ": '" + value + "' is not an http(s) address");
-            }
+            uri = new URI(value.replaceAll("\\{(to|to_e164|text|reference)}", "x"));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException(field + ": '" + value + "' is not an address: " + e.getReason());
+        }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException(field + ": '" + value + "' is not an http(s) address");
+        }
+        try {
+            destinations.checkServiceUrlAsWritten(uri, purpose);
+        } catch (OutboundDestinations.RefusedDestinationException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage());
         }
     }
 

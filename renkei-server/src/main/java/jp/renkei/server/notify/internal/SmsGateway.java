@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import jp.renkei.server.platform.OutboundDestinations;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,20 +21,31 @@ import tools.jackson.databind.json.JsonMapper;
  * body come from the channel settings, with {@code {to}}, {@code {to_e164}}, {@code {text}} and
  * {@code {reference}} filled in (escaped for JSON, form or URL as the content type says). The
  * reference is the same on every attempt, so a gateway that deduplicates by it never sends twice.
+ * The URL is checked before every request ({@link OutboundDestinations}: no internal address
+ * unless allowed, plain HTTP only there) and a redirect is never followed; a refused destination
+ * fails the notice for good, since trying again would be refused again.
  */
 @Component
 class SmsGateway {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // A redirect would lead to a destination nobody checked; a 3xx answer fails the notice instead.
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final OutboundDestinations destinations;
+
+    SmsGateway(OutboundDestinations destinations) {
+        this.destinations = destinations;
+    }
 
     DeliveryResult send(ChannelSettings settings, PendingNotice n) {
         Map<String, String> values = Map.of("to", digits(n.recipient()), "to_e164", e164(n.recipient()),
                 "text", n.body(), "reference", n.reference());
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(fill(settings.smsUrl(), values,
-                    v -> URLEncoder.encode(v, StandardCharsets.UTF_8)))).timeout(Duration.ofSeconds(20));
+            URI url = URI.create(fill(settings.smsUrl(), values, v -> URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            destinations.checkServiceUrl(url, "SMS");
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(20));
             for (Map.Entry<String, String> h : settings.headers()) {
                 request.header(h.getKey(), h.getValue());
             }
@@ -47,6 +59,8 @@ class SmsGateway {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return DeliveryResult.ofStatus(response.statusCode(), response.body(),
                     "sms (" + n.language() + ", HTTP " + response.statusCode() + ")");
+        } catch (OutboundDestinations.RefusedDestinationException e) {
+            return new DeliveryResult.Failed("sms gateway " + e.getMessage());
         } catch (IOException e) {
             return new DeliveryResult.RetryLater(SmtpDelivery.describe(e));
         } catch (IllegalArgumentException e) {

@@ -10,11 +10,11 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A full Renkei whose collectors tick twice a second; every collector test shares this one context.
- * URL feeds may fetch from 127.0.0.1 and ::1 only, where the tests' HTTPS servers listen.
+ * Feeds may reach 127.0.0.1 and ::1 only, where the tests' HTTPS and IMAP servers listen.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @RenkeiTest
 @TestPropertySource(properties = {"renkei.intake.collect-interval=PT0.5S", "renkei.intake.file-settle=PT0.3S",
-        "renkei.feeds.allowed-private-networks=127.0.0.1/32,::1"})
+        "renkei.outbound.allowed-private-networks=127.0.0.1/32,::1"})
 @interface CollectorTest {}

@@ -201,7 +201,7 @@ class UrlCollectorTest {
         var feed = feeds.await("loopback-pull", f -> f.path("lastRunStatus").asText().equals("error"));
 
         assertThat(feed.path("lastRunDetail").asText())
-                .contains(elsewhere + " refused: 127.0.0.2 is a loopback address", "renkei.feeds.allowed-private-networks");
+                .contains(elsewhere + " refused: 127.0.0.2 is a loopback address", "renkei.outbound.allowed-private-networks");
         assertThat(feeds.states("loopback-pull")).isEmpty();
     }
 

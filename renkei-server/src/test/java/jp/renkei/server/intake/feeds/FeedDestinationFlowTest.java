@@ -20,12 +20,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A tenant administrator points a URL feed at the server's own loopback (as they might at the
- * cloud metadata service or an internal admin page): with no private network allowed, the server
- * never connects, and the feed shows why like any other collection failure.
+ * A tenant administrator points a URL or mailbox feed at the server's own loopback (as they might
+ * at the cloud metadata service or an internal admin page): with no private network allowed, the
+ * server never connects, and the feed shows why like any other collection failure.
  */
 @RenkeiTest
-class UrlFeedDestinationFlowTest {
+class FeedDestinationFlowTest {
 
     @LocalServerPort
     int port;
@@ -72,9 +72,29 @@ class UrlFeedDestinationFlowTest {
 
         assertThat(feed.path("health").path("status").asText()).isEqualTo("error");
         assertThat(feed.path("lastRunDetail").asText()).isEqualTo("feed 'inside-pull': " + url
-                + " refused: 127.0.0.1 is a loopback address, which feeds may not fetch from"
-                + " (unless it is in renkei.feeds.allowed-private-networks)");
+                + " refused: 127.0.0.1 is a loopback address, which Renkei does not connect to for feeds"
+                + " (unless it is in renkei.outbound.allowed-private-networks)");
         assertThat(connections.get()).isZero();
         assertThat(feeds.states("inside-pull")).isEmpty();
+    }
+
+    @Test
+    void aMailboxFeedAtTheServersOwnLoopbackIsRefusedWithoutConnecting() {
+        Tenants.Member admin = new Tenants(accounts).newIsp("Curious Mail ISP", Role.ADMINISTRATOR);
+        FeedFixture feeds = new FeedFixture(port, admin.token(), jdbc, admin.organisationId());
+        feeds.put("inside-box", """
+                {"format": "shadowserver", "source": "imap", "schedule": "PT1H",
+                 "settings": {"host": "127.0.0.1", "port": "%d", "user": "abuse", "security": "plain"},
+                 "password": "imap-pw"}""".formatted(listener.getLocalPort()));
+
+        assertThat(feeds.send("POST", "/api/v1/feeds/inside-box/collect", null).status()).isEqualTo(200);
+        var feed = feeds.await("inside-box", f -> f.path("lastRunStatus").asText().equals("error"));
+
+        assertThat(feed.path("health").path("status").asText()).isEqualTo("error");
+        assertThat(feed.path("lastRunDetail").asText()).isEqualTo("feed 'inside-box': IMAP server 127.0.0.1"
+                + " refused: 127.0.0.1 is a loopback address, which Renkei does not connect to for feeds"
+                + " (unless it is in renkei.outbound.allowed-private-networks)");
+        assertThat(connections.get()).isZero();
+        assertThat(feeds.states("inside-box")).isEmpty();
     }
 }
