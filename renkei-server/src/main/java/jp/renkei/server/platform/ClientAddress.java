@@ -71,6 +71,24 @@ public class ClientAddress {
         return peerAddress.get().toCanonicalString();
     }
 
+    /**
+     * The key a per-client limit counts a client under: an IPv4 address as it is (an IPv4-mapped
+     * IPv6 address as the IPv4 address it carries), an IPv6 address as its /64, e.g.
+     * {@code 2001:db8:1:2::/64}. One subscriber line gets a whole /64 and picks any address in it,
+     * so counting per address would give it a fresh allowance with every new one. Text that is no
+     * address is its own key.
+     */
+    public static String limitKey(String clientAddress) {
+        Optional<IPAddress> a = address(clientAddress);
+        if (a.isEmpty()) {
+            return clientAddress;
+        }
+        if (a.get().isIPv6()) {
+            return a.get().toPrefixBlock(64).toCanonicalString();
+        }
+        return a.get().toCanonicalString();
+    }
+
     private boolean isTrusted(IPAddress address) {
         return trusted.stream().anyMatch(t -> t.contains(address));
     }

@@ -106,4 +106,17 @@ class ClientAddressTest {
         assertThatThrownBy(() -> new ClientAddress("", "192.0.2.1, proxy.example"))
                 .hasMessageContaining("renkei.garden.trusted-proxies").hasMessageContaining("proxy.example");
     }
+
+    @Test
+    void limitsCountAnIpv6ClientByItsSlash64AndAnIpv4ClientByItsAddress() {
+        assertThat(ClientAddress.limitKey("2001:db8:1:2::7")).isEqualTo("2001:db8:1:2::/64");
+        assertThat(ClientAddress.limitKey("2001:db8:1:2:a:b:c:d")).as("same line, another address")
+                .isEqualTo("2001:db8:1:2::/64");
+        assertThat(ClientAddress.limitKey("2001:db8:1:3::7")).as("the next /64").isEqualTo("2001:db8:1:3::/64");
+        assertThat(ClientAddress.limitKey("198.51.100.7")).isEqualTo("198.51.100.7");
+        assertThat(ClientAddress.limitKey("198.51.100.8")).isEqualTo("198.51.100.8");
+        assertThat(ClientAddress.limitKey("::ffff:198.51.100.7")).as("IPv4-mapped is the IPv4 client")
+                .isEqualTo("198.51.100.7");
+        assertThat(ClientAddress.limitKey("unknown")).as("no address: its own key").isEqualTo("unknown");
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jp.renkei.server.platform.ClientAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Limits wrong access codes per client address in a sliding window, so codes cannot be guessed
  * by trying many (a code has about 50 bits, but nothing should be free to try). In memory and per
  * process: it slows guessing down, it is not an accounting. The client address is
- * {@link jp.renkei.server.platform.ClientAddress}'s: behind a reverse proxy, list it in
- * {@code renkei.web.trusted-proxies}.
+ * {@link ClientAddress}'s: behind a reverse proxy, list it in {@code renkei.web.trusted-proxies}.
+ * An IPv6 client is counted by its /64 ({@link ClientAddress#limitKey}), which it can roam freely.
  */
 @Component
 public class WrongCodeLimit {
@@ -39,7 +40,7 @@ public class WrongCodeLimit {
 
     /** Whether the client has used up its wrong codes for now; it is then not even asked for one. */
     public synchronized boolean exhausted(String clientAddress) {
-        Deque<Instant> times = wrong.get(clientAddress);
+        Deque<Instant> times = wrong.get(ClientAddress.limitKey(clientAddress));
         if (times == null) {
             return false;
         }
@@ -50,7 +51,8 @@ public class WrongCodeLimit {
     /** Counts one wrong code of the client. */
     public synchronized void recordWrong(String clientAddress) {
         Instant now = clock.instant();
-        Deque<Instant> times = wrong.computeIfAbsent(clientAddress, k -> new ArrayDeque<>());
+        Deque<Instant> times = wrong.computeIfAbsent(ClientAddress.limitKey(clientAddress),
+                k -> new ArrayDeque<>());
         forgetOld(times, now);
         times.addLast(now);
         if (wrong.size() > MAX_CLIENTS) {

@@ -9,14 +9,15 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jp.renkei.server.platform.ClientAddress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Limits public form submissions per vendor and client address in a sliding hour. In memory and
  * per process: it slows a flood down, it is not an accounting. The client address is
- * {@link jp.renkei.server.platform.ClientAddress}'s: behind a reverse proxy, list it in
- * {@code renkei.web.trusted-proxies}.
+ * {@link ClientAddress}'s: behind a reverse proxy, list it in {@code renkei.web.trusted-proxies}.
+ * An IPv6 client is counted by its /64 ({@link ClientAddress#limitKey}), which it can roam freely.
  */
 @Component
 class SubmissionRateLimit {
@@ -37,7 +38,8 @@ class SubmissionRateLimit {
     /** Counts one submission; false when the client has already used its allowance for this vendor. */
     synchronized boolean tryAcquire(String vendorSlug, String clientAddress) {
         Instant now = clock.instant();
-        Deque<Instant> times = seen.computeIfAbsent(vendorSlug + " " + clientAddress, k -> new ArrayDeque<>());
+        Deque<Instant> times = seen.computeIfAbsent(vendorSlug + " " + ClientAddress.limitKey(clientAddress),
+                k -> new ArrayDeque<>());
         while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(WINDOW))) {
             times.pollFirst();
         }
