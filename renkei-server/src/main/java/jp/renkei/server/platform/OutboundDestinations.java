@@ -21,8 +21,7 @@ import org.springframework.stereotype.Component;
  * gateway, LINE): never to an address inside the operator's own networks (loopback, link-local
  * such as the cloud metadata service, private, carrier-grade NAT, multicast, unspecified,
  * reserved), since the server would connect with its own network position. Addresses in
- * {@code renkei.outbound.allowed-private-networks} (and, from older installs,
- * {@code renkei.feeds.allowed-private-networks}) are let through, for the services an ISP really
+ * {@code renkei.outbound.allowed-private-networks} are let through, for the services an ISP really
  * runs internally; only there is plain {@code http://} used for a service.
  *
  * <p>The host is resolved here and again by the client when it connects; a name whose DNS
@@ -68,12 +67,8 @@ public class OutboundDestinations {
 
     private final List<IPAddress> allowed;
 
-    /** Both settings count: the feeds' one came first and installs that set it keep working. */
-    OutboundDestinations(@Value("${renkei.outbound.allowed-private-networks:}") String allowedPrivateNetworks,
-            @Value("${renkei.feeds.allowed-private-networks:}") String feedsAllowedPrivateNetworks) {
-        List<IPAddress> list = new ArrayList<>(prefixes(SETTING, allowedPrivateNetworks));
-        list.addAll(prefixes("renkei.feeds.allowed-private-networks", feedsAllowedPrivateNetworks));
-        this.allowed = List.copyOf(list);
+    OutboundDestinations(@Value("${renkei.outbound.allowed-private-networks:}") String allowedPrivateNetworks) {
+        this.allowed = List.copyOf(prefixes(SETTING, allowedPrivateNetworks));
     }
 
     /**

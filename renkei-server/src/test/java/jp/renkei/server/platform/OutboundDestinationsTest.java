@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class OutboundDestinationsTest {
 
-    private static final OutboundDestinations NOTHING_ALLOWED = new OutboundDestinations("", "");
+    private static final OutboundDestinations NOTHING_ALLOWED = new OutboundDestinations("");
 
     private static String kindOf(OutboundDestinations destinations, String address) throws UnknownHostException {
         return destinations.internalKind(InetAddress.getByName(address)).orElse("public");
@@ -61,7 +61,7 @@ class OutboundDestinationsTest {
 
     @Test
     void onlyTheAllowedNetworksAreLetThrough() throws Exception {
-        OutboundDestinations allowing = new OutboundDestinations("127.0.0.1/32, ::1, 10.20.0.0/16", "");
+        OutboundDestinations allowing = new OutboundDestinations("127.0.0.1/32, ::1, 10.20.0.0/16");
 
         assertThat(kindOf(allowing, "127.0.0.1")).isEqualTo("public");
         assertThat(kindOf(allowing, "::1")).isEqualTo("public");
@@ -99,25 +99,13 @@ class OutboundDestinationsTest {
 
     @Test
     void anAllowedNetworkThatIsNoPrefixIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> new OutboundDestinations("10.0.0.0/8, intranet.example", ""))
+        assertThatThrownBy(() -> new OutboundDestinations("10.0.0.0/8, intranet.example"))
                 .hasMessageContaining("renkei.outbound.allowed-private-networks").hasMessageContaining("intranet.example");
-        assertThatThrownBy(() -> new OutboundDestinations("", "intranet.example"))
-                .hasMessageContaining("renkei.feeds.allowed-private-networks").hasMessageContaining("intranet.example");
-    }
-
-    @Test
-    void networksAllowedUnderTheOlderFeedsSettingStillCountAlongsideTheOutboundOnes() throws Exception {
-        OutboundDestinations both = new OutboundDestinations("10.20.0.0/16", "127.0.0.1/32");
-
-        assertThat(kindOf(both, "10.20.1.1")).isEqualTo("public");
-        assertThat(kindOf(both, "127.0.0.1")).isEqualTo("public");
-        assertThat(kindOf(both, "10.21.0.1")).isEqualTo("a private");
-        assertThat(kindOf(new OutboundDestinations("", "127.0.0.1/32"), "127.0.0.1")).isEqualTo("public");
     }
 
     @Test
     void aServiceIsReachedOverHttpsOrOverPlainHttpOnlyInsideAnAllowedNetwork() {
-        OutboundDestinations allowing = new OutboundDestinations("127.0.0.1/32", "");
+        OutboundDestinations allowing = new OutboundDestinations("127.0.0.1/32");
 
         assertThatCode(() -> allowing.checkServiceUrl(URI.create("http://127.0.0.1:8080/send?to=09012345678"), "SMS"))
                 .doesNotThrowAnyException();
@@ -156,7 +144,7 @@ class OutboundDestinationsTest {
                 .hasMessageContaining("plain http:// is used for SMS only inside the networks in"
                         + " renkei.outbound.allowed-private-networks, and none are set");
 
-        OutboundDestinations allowing = new OutboundDestinations("10.0.0.0/8", "");
+        OutboundDestinations allowing = new OutboundDestinations("10.0.0.0/8");
         assertThatCode(asWritten(allowing, "http://10.1.2.3/send")).doesNotThrowAnyException();
         assertThatCode(asWritten(allowing, "http://sms-gw.isp.internal/send")).as("resolved before each send")
                 .doesNotThrowAnyException();
@@ -173,7 +161,7 @@ class OutboundDestinationsTest {
         // Mail clients take an empty host for this machine.
         assertThatThrownBy(() -> NOTHING_ALLOWED.checkHost(" ", "feeds")).hasMessageContaining("no host name");
         assertThatCode(() -> NOTHING_ALLOWED.checkHost("203.0.113.25", "feeds")).doesNotThrowAnyException();
-        assertThatCode(() -> new OutboundDestinations("127.0.0.1/32", "").checkHost("127.0.0.1", "feeds"))
+        assertThatCode(() -> new OutboundDestinations("127.0.0.1/32").checkHost("127.0.0.1", "feeds"))
                 .doesNotThrowAnyException();
     }
 
