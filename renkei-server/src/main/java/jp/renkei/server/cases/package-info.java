@@ -5,8 +5,8 @@
  * after a quiet period (natural remediation when no fix was reported); and the effectiveness of
  * notices per channel and ladder (/cases/effectiveness). Listens to
  * {@link jp.renkei.server.intake.ObservationsRecorded} inside the import transaction, opens or
- * extends the subscriber's case, announces new cases with {@link jp.renkei.server.cases.CaseOpened},
- * and offers {@link jp.renkei.server.cases.CaseManagement} to the portal and notify modules. The
+ * extends the subscriber's case, announces new cases with {@link jp.renkei.server.cases.CaseOpened}
+ * and reinfected ones with {@link jp.renkei.server.cases.CaseReinfected}, and offers {@link jp.renkei.server.cases.CaseManagement} to the portal and notify modules. The
  * notices on a case come from whoever implements the {@link jp.renkei.server.cases.CaseNotices} port.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Cases",

@@ -3,8 +3,9 @@ package jp.renkei.server.escalation;
 import java.util.List;
 
 /**
- * The cases' climbs of their ladders. A case gets its ladder when it opens (its day-0 step is
- * queued in that transaction); {@link #advanceDue()} runs every later step when due.
+ * The cases' climbs of their ladders. A case gets its ladder when it opens, and a new run of it
+ * when reinfected (its day-0 step is queued in that transaction); {@link #advanceDue()} runs every
+ * later step when due.
  */
 public interface LadderRuns {
 
@@ -13,9 +14,8 @@ public interface LadderRuns {
      * one case per transaction (locked with {@code for update skip locked}, so two schedulers never
      * handle the same case): queues the notice or starts the quarantine, records the step and a
      * timeline entry; finishes runs that stopped. A run is looked at when its next step is due, so
-     * an acknowledged or fixed case's run finishes then, and nothing is ever sent for it. Starts a
-     * new run for each case reinfected since its last run began. Called by the scheduler every
-     * {@code renkei.escalation.poll-interval}.
+     * an acknowledged or fixed case's run finishes then, and nothing is ever sent for it. Called by
+     * the scheduler every {@code renkei.escalation.poll-interval}.
      *
      * @return how many steps were sent or skipped
      */

@@ -18,6 +18,7 @@ import jp.renkei.core.cases.OpenCase;
 import jp.renkei.core.intake.ProblemKind;
 import jp.renkei.core.intake.Severity;
 import jp.renkei.server.cases.CaseOpened;
+import jp.renkei.server.cases.CaseReinfected;
 import jp.renkei.server.cases.SubscriberCase;
 import jp.renkei.server.intake.ObservationsRecorded;
 import jp.renkei.server.intake.RecordedObservation;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns newly recorded observations into cases, inside the import's transaction: the first
- * attributed sighting of a problem opens the subscriber's case, later ones extend it; a subscriber
+ * attributed sighting of a problem opens the subscriber's case ({@code CaseOpened}), later ones
+ * extend it, and one after a reported fix reinfects it ({@code CaseReinfected}); a subscriber
  * has one case per problem and device where reports name the device (core {@code CaseRules.choose}). Sightings
  * nobody could be attributed to stay with intake (there is nobody to notify). A case's severity is
  * the worst any of its reports gave, from every feed, including a sighting linked to another feed's
@@ -226,6 +228,23 @@ class ObservationsToCases {
                     + current.fixReportedAt().orElseThrow()
                     + (current.state() == CaseState.VERIFIED ? " and verified" : ""));
         }
+        if (next == CaseState.REINFECTED && current.state() != CaseState.REINFECTED) {
+            events.publishEvent(new CaseReinfected(org, current.id(), current.subscriberId(),
+                    reinfections(org, current.id()), lastSeen));
+        }
+    }
+
+    /**
+     * How often the case was reinfected, this time included: its timeline's reinfected entries. The
+     * case row is locked, so no other transaction adds one meanwhile; the (organisation, kind, case)
+     * index reads only these entries, and this runs once per reinfection, not per sighting.
+     */
+    private int reinfections(long org, long caseId) {
+        return jdbc.sql("""
+                select count(*) from case_event where organisation_id = ? and kind = 'reinfected' and case_id = ?""")
+                .params(org, caseId)
+                .query(Integer.class)
+                .single();
     }
 
     private void link(long org, long caseId, List<RecordedObservation> sightings) {

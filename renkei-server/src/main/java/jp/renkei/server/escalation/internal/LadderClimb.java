@@ -60,6 +60,12 @@ class LadderClimb {
     /** Handles every step of the locked run that is due at {@code now}; returns how many. */
     int climb(RunStore.Run run, Instant now) {
         long org = run.organisationId();
+        // Only a case's latest run climbs. An older one is still going only when a reinfection
+        // started the next run while a tick held this one (LadderRestart does not wait for it).
+        if (runs.latestRun(org, run.caseId()) > run.run()) {
+            runs.finish(run, "reinfected", now);
+            return 0;
+        }
         Optional<SubscriberCase> found = cases.find(org, run.caseId());
         if (found.isEmpty()) {
             runs.finish(run, "case-gone", now);

@@ -79,13 +79,11 @@ class RunStore {
                 .optional();
     }
 
-    /** The case's latest run, locked; empty when it has none or another transaction holds it. */
-    Optional<Run> lockLatest(long organisationId, long caseId) {
-        return jdbc.sql("select " + RUN_COLUMNS + """
-                 from case_ladder_run where organisation_id = ? and id = (
-                    select id from case_ladder_run where organisation_id = ? and case_id = ? order by run desc limit 1)
-                for update skip locked""")
-                .params(organisationId, organisationId, caseId)
+    /** The case's latest run, finished or not, unlocked; empty when it has none. */
+    Optional<Run> latest(long organisationId, long caseId) {
+        return jdbc.sql("select " + RUN_COLUMNS
+                + " from case_ladder_run where organisation_id = ? and case_id = ? order by run desc limit 1")
+                .params(organisationId, caseId)
                 .query(RunStore::run)
                 .optional();
     }
@@ -96,11 +94,6 @@ class RunStore {
                 .params(organisationId, caseId)
                 .query(Integer.class)
                 .single();
-    }
-
-    /** Organisations that have any run: where the reinfection scan looks. */
-    List<Long> organisations() {
-        return jdbc.sql("select distinct organisation_id from case_ladder_run").query(Long.class).list();
     }
 
     Set<StepRef> handled(long organisationId, long runId) {
