@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jp.renkei.core.escalation.Channel;
 import jp.renkei.server.cases.CaseNotice;
 import jp.renkei.server.testing.Browser;
+import jp.renkei.server.testing.LoopbackListener;
 import jp.renkei.server.testing.RenkeiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,23 +40,11 @@ class SmsAndLineDestinationFlowTest {
     @Autowired
     JdbcClient jdbc;
 
-    private ServerSocket listener;
-    private final AtomicInteger connections = new AtomicInteger();
+    private LoopbackListener listener;
 
     @BeforeEach
-    void somethingListeningOnLoopback() throws IOException {
-        listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        Thread acceptor = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try (Socket s = listener.accept()) {
-                    connections.incrementAndGet();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
+    void somethingListeningOnLoopback() {
+        listener = new LoopbackListener();
     }
 
     @AfterEach
@@ -73,7 +58,7 @@ class SmsAndLineDestinationFlowTest {
         isp.subscribers("EGRESS-1,山田 太郎,taro@example.jp,090-1234-5678,ja,,\n");
         long caseId = isp.openCase("EGRESS-1", "203.0.113.30");
         Browser admin = signedIn(isp);
-        String gateway = "https://localhost:" + listener.getLocalPort();
+        String gateway = "https://localhost:" + listener.port();
         // A name is only resolved when it is used: the settings are saved.
         admin.post("/notify/channels", sms(gateway + "/send?to={to}&text={text}"));
         assertThat(admin.get("/notify/channels").body()).doesNotContain("channels-error");
@@ -91,7 +76,7 @@ class SmsAndLineDestinationFlowTest {
         assertThat(caseEvents(isp, caseId, "notice-failed")).singleElement()
                 .satisfies(d -> assertThat(d).startsWith("sms ").contains("refused: localhost ("));
         assertThat(isp.notifiedChannels(caseId)).doesNotContain("sms");
-        assertThat(connections.get()).isZero();
+        assertThat(listener.connections()).isZero();
     }
 
     @Test
@@ -126,7 +111,7 @@ class SmsAndLineDestinationFlowTest {
         both.putAll(Map.of("lineBaseUrl", "https://api.line.me", "lineAccessToken", "line-token-egress-0000"));
         Browser admin = signedIn(isp);
         admin.post("/notify/channels", both);
-        String line = "http://127.0.0.1:" + listener.getLocalPort();
+        String line = "http://127.0.0.1:" + listener.port();
         // As an older Renkei would have saved them.
         jdbc.sql("update notify_channel_settings set sms_url = ?, line_base_url = ? where organisation_id = ?")
                 .params("http://169.254.169.254/latest/meta-data?to={to}", line, isp.org()).update();
@@ -144,7 +129,7 @@ class SmsAndLineDestinationFlowTest {
                 + " is a loopback address, which Renkei does not connect to for LINE" + NOT_ALLOWED);
         assertThat(isp.notice(caseId, Channel.LINE).attempts()).isEqualTo(1);
         assertThat(caseEvents(isp, caseId, "notice-failed")).hasSize(2);
-        assertThat(connections.get()).isZero();
+        assertThat(listener.connections()).isZero();
     }
 
     private java.util.List<String> caseEvents(ChannelFixture isp, long caseId, String kind) {

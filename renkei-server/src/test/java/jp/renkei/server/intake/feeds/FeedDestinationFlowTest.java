@@ -3,13 +3,10 @@ package jp.renkei.server.intake.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jp.renkei.server.platform.Accounts;
 import jp.renkei.server.platform.Role;
+import jp.renkei.server.testing.LoopbackListener;
 import jp.renkei.server.testing.RenkeiTest;
 import jp.renkei.server.testing.Tenants;
 import org.junit.jupiter.api.AfterEach;
@@ -34,23 +31,11 @@ class FeedDestinationFlowTest {
     @Autowired
     JdbcClient jdbc;
 
-    private ServerSocket listener;
-    private final AtomicInteger connections = new AtomicInteger();
+    private LoopbackListener listener;
 
     @BeforeEach
-    void somethingListeningOnLoopback() throws IOException {
-        listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-        Thread acceptor = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try (Socket s = listener.accept()) {
-                    connections.incrementAndGet();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
+    void somethingListeningOnLoopback() {
+        listener = new LoopbackListener();
     }
 
     @AfterEach
@@ -62,7 +47,7 @@ class FeedDestinationFlowTest {
     void aFeedAtTheServersOwnLoopbackIsRefusedWithoutConnectingAndNothingIsImported() {
         Tenants.Member admin = new Tenants(accounts).newIsp("Curious ISP", Role.ADMINISTRATOR);
         FeedFixture feeds = new FeedFixture(port, admin.token(), jdbc, admin.organisationId());
-        String url = "https://127.0.0.1:" + listener.getLocalPort() + "/admin/2024-09-24-scan_telnet-jp.csv";
+        String url = "https://127.0.0.1:" + listener.port() + "/admin/2024-09-24-scan_telnet-jp.csv";
         feeds.put("inside-pull", """
                 {"format": "shadowserver", "source": "url", "schedule": "PT1H", "settings": {"url": "%s"}}"""
                 .formatted(url));
@@ -74,7 +59,7 @@ class FeedDestinationFlowTest {
         assertThat(feed.path("lastRunDetail").asText()).isEqualTo("feed 'inside-pull': " + url
                 + " refused: 127.0.0.1 is a loopback address, which Renkei does not connect to for feeds"
                 + " (unless it is in renkei.outbound.allowed-private-networks)");
-        assertThat(connections.get()).isZero();
+        assertThat(listener.connections()).isZero();
         assertThat(feeds.states("inside-pull")).isEmpty();
     }
 
@@ -85,7 +70,7 @@ class FeedDestinationFlowTest {
         feeds.put("inside-box", """
                 {"format": "shadowserver", "source": "imap", "schedule": "PT1H",
                  "settings": {"host": "127.0.0.1", "port": "%d", "user": "abuse", "security": "plain"},
-                 "password": "imap-pw"}""".formatted(listener.getLocalPort()));
+                 "password": "imap-pw"}""".formatted(listener.port()));
 
         assertThat(feeds.send("POST", "/api/v1/feeds/inside-box/collect", null).status()).isEqualTo(200);
         var feed = feeds.await("inside-box", f -> f.path("lastRunStatus").asText().equals("error"));
@@ -94,7 +79,7 @@ class FeedDestinationFlowTest {
         assertThat(feed.path("lastRunDetail").asText()).isEqualTo("feed 'inside-box': IMAP server 127.0.0.1"
                 + " refused: 127.0.0.1 is a loopback address, which Renkei does not connect to for feeds"
                 + " (unless it is in renkei.outbound.allowed-private-networks)");
-        assertThat(connections.get()).isZero();
+        assertThat(listener.connections()).isZero();
         assertThat(feeds.states("inside-box")).isEmpty();
     }
 }
