@@ -11,15 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.renkei.server.platform.SealedColumn;
+import jp.renkei.server.platform.SecretBox;
+import jp.renkei.server.platform.SecretColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The feeds of each organisation: their definitions, and when and how their collectors last ran. */
+/**
+ * The feeds of each organisation: their definitions, and when and how their collectors last ran.
+ * An IMAP password is stored sealed ({@link SecretBox}) and opened only to connect.
+ */
 @Service
-public class FeedCatalogue {
+public class FeedCatalogue implements SecretColumns {
+
+    /** The IMAP password, sealed: the mailbox needs it in clear. */
+    static final SealedColumn SECRET = new SealedColumn("feed", "secret");
 
     private static final TypeReference<LinkedHashMap<String, String>> SETTINGS = new TypeReference<>() {};
 
@@ -29,11 +38,18 @@ public class FeedCatalogue {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Spool spool;
+    private final SecretBox box;
 
-    FeedCatalogue(JdbcClient jdbc, JsonMapper json, Spool spool) {
+    FeedCatalogue(JdbcClient jdbc, JsonMapper json, Spool spool, SecretBox box) {
         this.jdbc = jdbc;
         this.json = json;
         this.spool = spool;
+        this.box = box;
+    }
+
+    @Override
+    public List<SealedColumn> sealedColumns() {
+        return List.of(SECRET);
     }
 
     /** The organisation's feeds by name. */
@@ -78,7 +94,8 @@ public class FeedCatalogue {
                 .param("source", d.source())
                 .param("schedule", d.schedule())
                 .param("settings", json.writeValueAsString(d.settings()))
-                .param("secret", d.password() == null || d.password().isEmpty() ? null : d.password(), java.sql.Types.VARCHAR)
+                .param("secret", d.password() == null || d.password().isEmpty() ? null : box.seal(SECRET, d.password()),
+                        java.sql.Types.VARCHAR)
                 .param("keepSecret", d.password() == null)
                 .param("enabled", d.enabled())
                 .update();
@@ -111,10 +128,19 @@ public class FeedCatalogue {
                 .update();
     }
 
-    /** The stored IMAP password. */
+    /**
+     * The stored IMAP password, opened.
+     *
+     * @throws SecretBox.UnreadableSecretException naming the feed when it was sealed with another key
+     */
     public Optional<String> secret(Feed feed) {
-        return jdbc.sql("select secret from feed where organisation_id = ? and name = ?")
+        Optional<String> stored = jdbc.sql("select secret from feed where organisation_id = ? and name = ?")
                 .params(feed.organisationId(), feed.name()).query(String.class).optional();
+        try {
+            return stored.map(s -> box.open(SECRET, s));
+        } catch (SecretBox.UnreadableSecretException e) {
+            throw new SecretBox.UnreadableSecretException("feed '" + feed.name() + "': " + e.getMessage());
+        }
     }
 
     public HttpState httpState(Feed feed) {

@@ -7,28 +7,54 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
 
+import java.util.List;
+
 import jp.renkei.server.platform.AuditLog;
 import jp.renkei.server.platform.OutboundDestinations;
+import jp.renkei.server.platform.SealedColumn;
+import jp.renkei.server.platform.SecretBox;
+import jp.renkei.server.platform.SecretColumns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The {@code notify_channel_settings} table: one row per organisation, read and written by it only. */
+/**
+ * The {@code notify_channel_settings} table: one row per organisation, read and written by it only.
+ * The gateway headers and the LINE token are stored sealed ({@link SecretBox}). One that does not
+ * open is read as unset (logged), so its channel waits as "not configured" until it is entered
+ * again; saving the other settings meanwhile keeps it as stored.
+ */
 @Repository
-public class ChannelSettingsStore {
+public class ChannelSettingsStore implements SecretColumns {
 
+    /** The SMS gateway's extra headers (e.g. Authorization), sealed. */
+    static final SealedColumn SMS_HEADERS = new SealedColumn("notify_channel_settings", "sms_headers");
+    /** The LINE channel access token, sealed. */
+    static final SealedColumn LINE_TOKEN = new SealedColumn("notify_channel_settings", "line_access_token");
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelSettingsStore.class);
     private static final Set<String> METHODS = Set.of("POST", "PUT", "GET");
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditLog audit;
     private final OutboundDestinations destinations;
+    private final SecretBox box;
 
-    ChannelSettingsStore(JdbcClient jdbc, Clock clock, AuditLog audit, OutboundDestinations destinations) {
+    ChannelSettingsStore(JdbcClient jdbc, Clock clock, AuditLog audit, OutboundDestinations destinations,
+            SecretBox box) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.destinations = destinations;
+        this.box = box;
+    }
+
+    @Override
+    public List<SealedColumn> sealedColumns() {
+        return List.of(SMS_HEADERS, LINE_TOKEN);
     }
 
     /** The organisation's settings; {@link ChannelSettings#none()} when it saved none. */
@@ -39,11 +65,38 @@ public class ChannelSettingsStore {
                 from notify_channel_settings where organisation_id = ?""")
                 .param(organisationId)
                 .query((rs, i) -> new ChannelSettings(rs.getString("sms_url"), rs.getString("sms_method"),
-                        rs.getString("sms_headers"), rs.getString("sms_body_template"),
-                        rs.getString("sms_content_type"), rs.getString("line_base_url"),
-                        rs.getString("line_access_token"), rs.getString("letter_sender")))
+                        opened(organisationId, SMS_HEADERS, rs.getString("sms_headers")),
+                        rs.getString("sms_body_template"), rs.getString("sms_content_type"),
+                        rs.getString("line_base_url"),
+                        opened(organisationId, LINE_TOKEN, rs.getString("line_access_token")),
+                        rs.getString("letter_sender")))
                 .optional()
                 .orElse(ChannelSettings.none());
+    }
+
+    /** The stored, sealed secrets, for a save that keeps them as they are. */
+    private record Stored(String smsHeaders, String lineAccessToken) {}
+
+    private Stored stored(long organisationId) {
+        return jdbc.sql("select sms_headers, line_access_token from notify_channel_settings where organisation_id = ?")
+                .param(organisationId)
+                .query((rs, i) -> new Stored(rs.getString(1), rs.getString(2)))
+                .optional()
+                .orElse(new Stored("", ""));
+    }
+
+    /** A kept value as it is, unless it is plain text from before sealing (then sealed now). */
+    private String kept(SealedColumn column, String stored) {
+        return SecretBox.isSealed(stored) ? stored : box.seal(column, stored);
+    }
+
+    private String opened(long organisationId, SealedColumn column, String stored) {
+        try {
+            return box.open(column, stored);
+        } catch (SecretBox.UnreadableSecretException e) {
+            log.warn("Channel settings of organisation {}: read as unset: {}", organisationId, e.getMessage());
+            return "";
+        }
     }
 
     /**
@@ -60,6 +113,12 @@ public class ChannelSettingsStore {
         ChannelSettings stored = find(organisationId);
         String headers = given.smsHeaders() == null ? stored.smsHeaders() : given.smsHeaders().strip();
         String token = given.lineAccessToken() == null ? stored.lineAccessToken() : given.lineAccessToken().strip();
+        // Kept secrets are written back as stored (sealed once only), so one that does not open now is not lost.
+        Stored sealed = stored(organisationId);
+        String headersToStore = given.smsHeaders() == null ? kept(SMS_HEADERS, sealed.smsHeaders())
+                : box.seal(SMS_HEADERS, headers);
+        String tokenToStore = given.lineAccessToken() == null ? kept(LINE_TOKEN, sealed.lineAccessToken())
+                : box.seal(LINE_TOKEN, token);
         String method = given.smsMethod().strip().toUpperCase(Locale.ROOT);
         String lineBase = given.lineBaseUrl().isBlank() ? ChannelSettings.LINE_API : given.lineBaseUrl().strip();
         ChannelSettings s = new ChannelSettings(given.smsUrl().strip(), method, headers, given.smsBodyTemplate(),
@@ -76,8 +135,8 @@ public class ChannelSettingsStore {
                     line_base_url = excluded.line_base_url, line_access_token = excluded.line_access_token,
                     letter_sender = excluded.letter_sender, updated_by = excluded.updated_by,
                     updated_at = excluded.updated_at""")
-                .params(organisationId, s.smsUrl(), s.smsMethod(), s.smsHeaders(), s.smsBodyTemplate(),
-                        s.smsContentType(), s.lineBaseUrl(), s.lineAccessToken(), s.letterSender(), actor,
+                .params(organisationId, s.smsUrl(), s.smsMethod(), headersToStore, s.smsBodyTemplate(),
+                        s.smsContentType(), s.lineBaseUrl(), tokenToStore, s.letterSender(), actor,
                         Timestamp.from(clock.instant()))
                 .update();
         // Who pointed the ISP's notices at which gateway; the record's text never holds the secrets.
