@@ -100,6 +100,29 @@ class OwnerNotificationFlowTest {
     }
 
     @Test
+    void theTableKeepsOnlyTheTokensHashSoOnlyTheMailedLinkConfirmsAndARepeatedRegistrationMailsNothingMore()
+            throws Exception {
+        Vendor v = fixture.newVendor("Hashed Devices");
+        register(v, "carol@example.net", "RT-100", "en");
+        register(v, "carol@example.net", "RT-100", "ja");
+        MimeMessage mail = await().atMost(Duration.ofSeconds(15)).until(() -> mailbox.to("carol@example.net"),
+                m -> !m.isEmpty()).get(0);
+        Matcher link = LINK.matcher(Mailbox.text(mail));
+        assertThat(link.find()).isTrue();
+        String token = link.group().substring(link.group().indexOf("token=") + "token=".length());
+
+        String stored = jdbc.sql("select token_sha256 from device_owner where email = ?")
+                .params("carol@example.net").query(String.class).single();
+        assertThat(stored).isEqualTo(jp.renkei.core.Sha256.hex(token)).doesNotContain(token);
+        // Someone holding the table's value cannot confirm with it.
+        assertThat(new Browser(port).get("/vendors/" + v.slug() + "/owners/confirm?token=" + stored).status())
+                .isEqualTo(404);
+        confirm(v, "carol@example.net");
+        Thread.sleep(500);
+        assertThat(mailbox.to("carol@example.net")).hasSize(1);
+    }
+
+    @Test
     void aRegistrationNamesTheFieldAtFault() {
         Vendor v = fixture.newVendor("Form Devices");
         Browser owner = new Browser(port);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import jp.renkei.core.Sha256;
 import jp.renkei.core.Language;
 import jp.renkei.server.notify.OutboundMail;
 import jp.renkei.server.vendor.advisories.DeviceOwners;
@@ -61,17 +62,20 @@ class OwnerDesk implements DeviceOwners {
             return new Registration.Invalid(problems);
         }
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes());
-        // A second registration of the same address and model keeps the first token (and its mail).
-        record Row(long id, String token, boolean confirmed) {}
+        // Only the token's hash is kept; the mail carries the token itself. A second registration of
+        // the same address and model keeps the first token and sends nothing again (xmax = 0 only
+        // for a row this statement inserted).
+        record Row(long id, boolean fresh) {}
         Row owner = jdbc.sql("""
-                insert into device_owner (organisation_id, product_id, email, language, token) values (?, ?, ?, ?, ?)
+                insert into device_owner (organisation_id, product_id, email, language, token_sha256)
+                values (?, ?, ?, ?, ?)
                 on conflict (organisation_id, product_id, email) do update set language = excluded.language
-                returning id, token, confirmed_at is not null as confirmed""")
-                .params(org, product.get(), address, lang, token)
-                .query((rs, i) -> new Row(rs.getLong("id"), rs.getString("token"), rs.getBoolean("confirmed"))).single();
-        if (!owner.confirmed()) {
+                returning id, xmax = 0 as fresh""")
+                .params(org, product.get(), address, lang, Sha256.hex(token))
+                .query((rs, i) -> new Row(rs.getLong("id"), rs.getBoolean("fresh"))).single();
+        if (owner.fresh()) {
             Language l = Language.fromCode(lang);
-            String link = addresses.vendor(vendor) + "/owners/confirm?token=" + owner.token();
+            String link = addresses.vendor(vendor) + "/owners/confirm?token=" + token;
             mail.enqueue(org, "owner-confirm/" + owner.id(), address, l,
                     OwnerMailText.of(l).confirmSubject(vendor.vendorName()),
                     OwnerMailText.of(l).confirmBody(vendor.vendorName(), modelNumber.strip(), link));
@@ -84,8 +88,9 @@ class OwnerDesk implements DeviceOwners {
     public Optional<String> confirm(ContactPoint vendor, String token) {
         return jdbc.sql("""
                 update device_owner o set confirmed_at = coalesce(o.confirmed_at, now()) from product p
-                where o.organisation_id = ? and o.token = ? and p.id = o.product_id returning p.model_number""")
-                .params(vendor.organisationId(), token == null ? "" : token.strip()).query(String.class).optional();
+                where o.organisation_id = ? and o.token_sha256 = ? and p.id = o.product_id returning p.model_number""")
+                .params(vendor.organisationId(), Sha256.hex(token == null ? "" : token.strip()))
+                .query(String.class).optional();
     }
 
     /**
