@@ -59,9 +59,7 @@ class LadderFlowTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", mailbox::host);
-        registry.add("spring.mail.port", mailbox::port);
-        registry.add("renkei.outbox.poll-interval", () -> "PT0.5S");
+        mailbox.serveAsSmtp(registry);
         // The tests drive the ladder themselves; the timer stays out of their way.
         registry.add("renkei.escalation.poll-interval", () -> "PT1H");
     }

@@ -52,9 +52,7 @@ class LadderRestartFlowTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", mailbox::host);
-        registry.add("spring.mail.port", mailbox::port);
-        registry.add("renkei.outbox.poll-interval", () -> "PT0.5S");
+        mailbox.serveAsSmtp(registry);
         registry.add("renkei.escalation.poll-interval", () -> "PT1H");
     }
 

@@ -41,9 +41,7 @@ class NoticeChannelsFlowTest {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", mailbox::host);
-        registry.add("spring.mail.port", mailbox::port);
-        registry.add("renkei.outbox.poll-interval", () -> "PT0.5S");
+        mailbox.serveAsSmtp(registry);
         // The stand-in SMS gateway and LINE listen on loopback, over plain HTTP.
         registry.add("renkei.outbound.allowed-private-networks", () -> "127.0.0.1/32,::1");
     }

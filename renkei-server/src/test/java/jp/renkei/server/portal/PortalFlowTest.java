@@ -40,9 +40,7 @@ class PortalFlowTest {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", mailbox::host);
-        registry.add("spring.mail.port", mailbox::port);
-        registry.add("renkei.outbox.poll-interval", () -> "PT0.5S");
+        mailbox.serveAsSmtp(registry);
     }
 
     @AfterAll

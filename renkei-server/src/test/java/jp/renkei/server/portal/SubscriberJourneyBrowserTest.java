@@ -76,9 +76,7 @@ class SubscriberJourneyBrowserTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", mailbox::host);
-        registry.add("spring.mail.port", mailbox::port);
-        registry.add("renkei.outbox.poll-interval", () -> "PT0.5S");
+        mailbox.serveAsSmtp(registry);
         // The test climbs the ladder itself, with the clock it moves.
         registry.add("renkei.escalation.poll-interval", () -> "PT1H");
     }

@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real SMTP server for tests (GreenMail on a free port), started and stopped by the test class.
@@ -37,6 +38,13 @@ public final class Mailbox {
 
     public int port() {
         return greenMail.getSmtp().getPort();
+    }
+
+    /** Makes this the application's SMTP server, with the outbox checked twice a second. */
+    public void serveAsSmtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", this::host);
+        registry.add("spring.mail.port", this::port);
+        registry.add("renkei.outbox.poll-interval", () -> "PT0.5S");
     }
 
     /** Every message received for the address so far. */

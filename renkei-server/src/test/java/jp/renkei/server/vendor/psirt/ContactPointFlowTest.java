@@ -39,9 +39,7 @@ class ContactPointFlowTest {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", mailbox::host);
-        registry.add("spring.mail.port", mailbox::port);
-        registry.add("renkei.outbox.poll-interval", () -> "PT0.5S");
+        mailbox.serveAsSmtp(registry);
         registry.add("renkei.psirt.reports-per-hour", () -> "3");
         registry.add("renkei.psirt.attachments.max-bytes", () -> "2048");
     }
