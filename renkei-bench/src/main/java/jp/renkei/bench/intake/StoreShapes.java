@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.renkei.bench.harness.LocalPostgres;
 import jp.renkei.core.imports.Parsed;
 import jp.renkei.core.imports.RecordReader;
@@ -73,6 +74,8 @@ public final class StoreShapes {
             new Shape("the same, indexes built after the COPY", ID + NORMALISED + ", evidence jsonb not null",
                     Rows.EVIDENCE, List.of(),
                     List.of("alter table %s add primary key (id)", FINGERPRINT, TIME, SAME_DEVICE)));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StoreShapes() {}
 
@@ -145,7 +148,7 @@ public final class StoreShapes {
                 // A uuid's text form is 32 hex digits: the first half of the SHA-256 fingerprint.
                 compact.append(row.toString().replace(d.fingerprint(), d.fingerprint().substring(0, 32))).append('\n');
                 full.append(row).append(',');
-                quoted(full, json(d.evidence())).append('\n');
+                quoted(full, JSON.writeValueAsString(d.evidence())).append('\n');
                 n++;
             }
         }
@@ -204,37 +207,6 @@ public final class StoreShapes {
         }
         out.append('"');
         return out;
-    }
-
-    private static String json(Map<String, String> evidence) {
-        StringBuilder b = new StringBuilder(512).append('{');
-        for (Map.Entry<String, String> e : evidence.entrySet()) {
-            if (b.length() > 1) {
-                b.append(',');
-            }
-            jsonString(b, e.getKey()).append(':');
-            jsonString(b, e.getValue());
-        }
-        return b.append('}').toString();
-    }
-
-    private static StringBuilder jsonString(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (ch < 0x20) {
-                        b.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        b.append(ch);
-                    }
-                }
-            }
-        }
-        return b.append('"');
     }
 
     private static double median(double[] values) {
