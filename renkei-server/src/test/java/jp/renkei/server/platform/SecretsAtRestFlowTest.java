@@ -140,6 +140,7 @@ class SecretsAtRestFlowTest {
         Browser.Page page = channelAdmin.get("/notify/channels");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).doesNotContain("line-Token-81");
+        assertThat(page.body()).contains("id=\"channels-unreadable\"", "lineAccessToken");
         assertThat(channels.find(isp.organisationId()).lineConfigured()).isFalse();
         assertThat(channelAdmin.post("/notify/channels", channelForm("", "", "Moved ISP, Osaka")).status())
                 .isEqualTo(302);

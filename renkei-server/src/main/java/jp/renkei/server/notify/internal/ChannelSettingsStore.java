@@ -4,10 +4,10 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import java.util.List;
 
 import jp.renkei.server.platform.AuditLog;
 import jp.renkei.server.platform.OutboundDestinations;
@@ -72,6 +72,32 @@ public class ChannelSettingsStore implements SecretColumns {
                         rs.getString("letter_sender")))
                 .optional()
                 .orElse(ChannelSettings.none());
+    }
+
+    /**
+     * The form fields whose stored secret does not open with this installation's key (sealed with
+     * another one, or altered): {@code smsHeaders}, {@code lineAccessToken}. Such a secret reads as
+     * unset, so the page says so rather than showing a channel that merely looks unconfigured.
+     */
+    public List<String> unreadableSecrets(long organisationId) {
+        Stored s = stored(organisationId);
+        List<String> fields = new ArrayList<>();
+        if (!opens(SMS_HEADERS, s.smsHeaders())) {
+            fields.add("smsHeaders");
+        }
+        if (!opens(LINE_TOKEN, s.lineAccessToken())) {
+            fields.add("lineAccessToken");
+        }
+        return fields;
+    }
+
+    private boolean opens(SealedColumn column, String stored) {
+        try {
+            box.open(column, stored);
+            return true;
+        } catch (SecretBox.UnreadableSecretException e) {
+            return false;
+        }
     }
 
     /** The stored, sealed secrets, for a save that keeps them as they are. */

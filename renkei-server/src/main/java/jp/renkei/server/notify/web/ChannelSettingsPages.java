@@ -27,6 +27,7 @@ class ChannelSettingsPages {
     @GetMapping("/notify/channels")
     String page(RenkeiPrincipal caller, Model model) {
         model.addAttribute("settings", settings.find(caller.organisationId()));
+        model.addAttribute("unreadable", settings.unreadableSecrets(caller.organisationId()));
         return "notify/channels";
     }
 
