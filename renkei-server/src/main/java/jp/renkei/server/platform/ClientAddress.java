@@ -34,8 +34,8 @@ public class ClientAddress {
     ClientAddress(@Value("${renkei.web.trusted-proxies:}") String trustedProxies,
             @Value("${renkei.garden.trusted-proxies:}") String gardenTrustedProxies) {
         this.trusted = trustedProxies.isBlank()
-                ? prefixes("renkei.garden.trusted-proxies", gardenTrustedProxies)
-                : prefixes("renkei.web.trusted-proxies", trustedProxies);
+                ? NetworkList.parse("renkei.garden.trusted-proxies", gardenTrustedProxies)
+                : NetworkList.parse("renkei.web.trusted-proxies", trustedProxies);
     }
 
     /** The client's address as the peer's or a forwarded address's canonical text, e.g. {@code 2001:db8::7}. */
@@ -113,19 +113,5 @@ public class ClientAddress {
             return Optional.of(a.toIPv6().getEmbeddedIPv4Address());
         }
         return Optional.of(a);
-    }
-
-    private static List<IPAddress> prefixes(String setting, String value) {
-        List<IPAddress> list = new ArrayList<>();
-        for (String t : value.split(",")) {
-            if (!t.isBlank()) {
-                IPAddress a = new IPAddressString(t.strip()).getAddress();
-                if (a == null) {
-                    throw new IllegalArgumentException(setting + ": '" + t.strip() + "' is not an address or prefix");
-                }
-                list.add(a.toPrefixBlock());
-            }
-        }
-        return List.copyOf(list);
     }
 }

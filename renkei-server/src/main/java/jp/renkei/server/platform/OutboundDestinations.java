@@ -68,7 +68,7 @@ public class OutboundDestinations {
     private final List<IPAddress> allowed;
 
     OutboundDestinations(@Value("${renkei.outbound.allowed-private-networks:}") String allowedPrivateNetworks) {
-        this.allowed = List.copyOf(prefixes(SETTING, allowedPrivateNetworks));
+        this.allowed = NetworkList.parse(SETTING, allowedPrivateNetworks);
     }
 
     /**
@@ -235,20 +235,6 @@ public class OutboundDestinations {
     private static String describe(String host, InetAddress resolved) {
         String address = new IPAddressString(resolved.getHostAddress()).getAddress().toCanonicalString();
         return literal(host).isPresent() ? address : host + " (" + address + ")";
-    }
-
-    private static List<IPAddress> prefixes(String setting, String value) {
-        List<IPAddress> list = new ArrayList<>();
-        for (String p : value.split(",")) {
-            if (!p.isBlank()) {
-                IPAddress a = new IPAddressString(p.strip()).getAddress();
-                if (a == null) {
-                    throw new IllegalArgumentException(setting + ": '" + p.strip() + "' is not an address or prefix");
-                }
-                list.add(a.toPrefixBlock());
-            }
-        }
-        return list;
     }
 
     private static Internal internal(String range, String kind) {
